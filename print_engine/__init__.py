@@ -1,0 +1,1 @@
+"""Oshirase print engine: workbook → members → rules → households → pages (no Qt)."""

@@ -1,0 +1,174 @@
+"""Renderer-neutral page primitives: what the PDF writer and Qt both draw.
+
+Every coordinate is in millimetres, with the origin at the top left corner of
+the page and y growing downwards (the way a form designer measures a sheet).
+Font sizes and line widths are in points, as printers speak of them.
+
+A :class:`Page` holds two tuples of primitives: ``static`` — identical on
+every page that shares ``static_key`` (titles, paragraphs, frame lines, the QR
+code), which renderers may cache (a PDF form XObject drawn once per file, a
+``QPicture`` in the preview) — and ``variable``, the member's own values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+A4_MM = (210.0, 297.0)
+PT_PER_MM = 72.0 / 25.4
+MM_PER_PT = 25.4 / 72.0
+
+PAGE_KINDS = ("notice", "cover", "list", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """One run of text in one font, placed at an explicit origin.
+
+    Attributes:
+        x: Left end of the baseline (mm).
+        y: Baseline (mm from the top edge).
+        text: The characters; every one is drawn by ``font``.
+        font: Logical font name: ``"gothic"``, ``"mincho"`` or a fallback
+            name of the :class:`~print_engine.layout.fonts.FontSet`.
+        size_pt: Font size in points.
+        advances: ``None`` to use the font's own advances (the normal case),
+            else one advance per character in mm (spaced-out labels).
+    """
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size_pt: float
+    advances: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A straight line; ``dash`` is (on, off) lengths in points, or ``None``."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width_pt: float = 0.5
+    dash: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A rectangle: stroked when ``width_pt`` > 0, filled when ``fill`` is set.
+
+    Attributes:
+        fill: Gray level of the fill, 0 (black) … 1 (white), or ``None``.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    width_pt: float = 0.5
+    dash: tuple[float, ...] | None = None
+    fill: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Circle:
+    """A stroked circle (the finger holes of the scissors mark)."""
+
+    cx: float
+    cy: float
+    r: float
+    width_pt: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class QrCode:
+    """A QR code drawn as vector squares; ``modules[row][col]`` is dark.
+
+    ``size_mm`` is the side of the symbol without quiet zone; the caller
+    leaves the quiet zone free around it.
+    """
+
+    x: float
+    y: float
+    size_mm: float
+    modules: tuple[tuple[bool, ...], ...]
+
+
+Primitive = Union[TextRun, Line, Rect, Circle, QrCode]
+
+
+@dataclass(frozen=True, slots=True)
+class Overflow:
+    """A text that did not fit its frame even at the smallest size.
+
+    Attributes:
+        zone: Where (``"window.name"``, ``"table.name"``, ``"list.names"`` …).
+        text: The text that was shortened (a name; never a My Number).
+    """
+
+    zone: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page, as every renderer draws it.
+
+    Attributes:
+        size_mm: (width, height) of the paper in mm.
+        static_key: Pages with the same key share ``static`` exactly, so a
+            renderer may draw it once and reuse it; ``None`` = do not cache.
+        static: Primitives common to every page of ``static_key``.
+        variable: This page's own primitives, drawn over ``static``.
+        kind: ``"notice"``, ``"cover"``, ``"list"`` or ``"test"``.
+        overflow: Texts that did not fit (the caller warns about them).
+    """
+
+    size_mm: tuple[float, float]
+    static_key: str | None
+    static: tuple[Primitive, ...]
+    variable: tuple[Primitive, ...]
+    kind: str = "notice"
+    overflow: tuple[Overflow, ...] = ()
+
+    def primitives(self) -> tuple[Primitive, ...]:
+        """``static`` then ``variable``: everything on the page in drawing order."""
+        return self.static + self.variable
+
+    def text_runs(self) -> list[TextRun]:
+        """Every text run of the page, in drawing order."""
+        return [p for p in self.primitives() if isinstance(p, TextRun)]
+
+    def text(self) -> str:
+        """All the page's text joined by newlines (handy for tests and search)."""
+        return "\n".join(r.text for r in self.text_runs())
+
+
+def scissors_mark(x: float, y: float, size: float = 4.0, width_pt: float = 0.6) -> tuple[Primitive, ...]:
+    """A scissors mark drawn with lines and circles, pointing right.
+
+    IPAex has no ✂ glyph, so the mark is drawn as vectors: two blades
+    crossing at the pivot and two finger holes on the left.
+
+    Args:
+        x: Left end of the mark (mm).
+        y: Centre line of the mark (the cut line it sits on).
+        size: Overall length of the mark (mm).
+        width_pt: Stroke width.
+    """
+    r = size * 0.16
+    hole_x = x + r
+    pivot_x = x + size * 0.48
+    tip_x = x + size
+    spread = size * 0.22
+    return (
+        Circle(hole_x, y - spread, r, width_pt),
+        Circle(hole_x, y + spread, r, width_pt),
+        Line(hole_x + r * 0.8, y - spread + r * 0.5, tip_x, y + size * 0.06, width_pt),
+        Line(hole_x + r * 0.8, y + spread - r * 0.5, tip_x, y - size * 0.06, width_pt),
+        Circle(pivot_x, y, size * 0.03, width_pt),
+    )

@@ -1,0 +1,218 @@
+"""The engine's data: members, problems, employers, envelopes and shipments.
+
+Everything here is plain data (no Qt, no I/O). The pipeline is
+workbook → :class:`Member` rows (+ :class:`Problem` list) → rules set
+``Member.reason`` / ``Member.flag`` → :class:`Shipment` per employer holding
+:class:`Envelope` objects in packing order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Reason(str, Enum):
+    """Why a member row gets no notice (the codes of ``excluded.csv``)."""
+
+    NOT_ENROLLED = "NOT_ENROLLED"
+    LOST_BEFORE_ASOF = "LOST_BEFORE_ASOF"
+    LOST_IN_WINDOW = "LOST_IN_WINDOW"
+    NO_MYNUMBER = "NO_MYNUMBER"
+    NOT_IN_PERIOD = "NOT_IN_PERIOD"
+    NOT_SELECTED = "NOT_SELECTED"
+    INVALID = "INVALID"
+    HELD = "HELD"
+
+
+RETURN = "RETURN"
+
+
+@dataclass(slots=True)
+class Problem:
+    """One error or warning, located in the workbook.
+
+    ``row`` is the Excel row number (1-based) or ``None`` for a problem of a
+    whole sheet or file; ``column`` is the header as written in the file.
+    ``value`` is the offending value as text; it never holds a My Number.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        parts = []
+        if self.sheet:
+            parts.append(f"シート「{self.sheet}」")
+        if self.row is not None:
+            parts.append(f"{self.row}行目")
+        if self.column:
+            parts.append(f"列「{self.column}」")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        label = "エラー" if self.is_error else "警告"
+        loc = self.location()
+        value = f"（値: {self.value}）" if self.value else ""
+        return f"{label}: {loc + ': ' if loc else ''}{self.message}{value}"
+
+
+@dataclass(slots=True)
+class Member:
+    """One member row of the workbook, parsed.
+
+    Codes are normalised text; dates are ``datetime.date`` or ``None``.
+    ``mynumber4`` holds at most the last four digits of a My Number ('' when
+    none is registered); the full number is never stored.
+    """
+
+    sheet: str
+    row: int
+    employer_code: str = ""
+    employer_name: str = ""
+    affiliation: str = ""
+    kigo: str = ""
+    bango: str = ""
+    edaban: str = ""
+    insured: bool = False
+    name: str = ""
+    kana: str = ""
+    birth_date: date | None = None
+    acquired: date | None = None
+    acquired_recorded: date | None = None
+    lost: date | None = None
+    loss_recorded: date | None = None
+    mynumber4: str = ""
+    burden_ratio: str = ""
+    postal_code: str = ""
+    address: str = ""
+    errors: list[Problem] = field(default_factory=list)
+    # Set by the rules:
+    reason: Reason | None = None
+    flag: str = ""
+    eff_lost: date | None = None
+    eff_loss_recorded: date | None = None
+
+    @property
+    def household_key(self) -> tuple[str, str]:
+        return (self.kigo, self.bango)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.kigo, self.bango, self.edaban)
+
+    @property
+    def number_label(self) -> str:
+        """``記号-番号-枝番`` as printed in the window block."""
+        return f"{self.kigo}-{self.bango}-{self.edaban}"
+
+    @property
+    def included(self) -> bool:
+        return self.reason is None
+
+    @property
+    def is_return(self) -> bool:
+        return self.flag == RETURN
+
+
+@dataclass(slots=True)
+class Employer:
+    """An employer (事業所): from the 事業所 sheet, else from member rows."""
+
+    code: str
+    name: str
+    pack_by_affiliation: bool = False
+    postal_code: str = ""
+    address: str = ""
+    contact: str = ""
+
+
+@dataclass(slots=True)
+class Envelope:
+    """One household's envelope: its included members, insured first."""
+
+    employer_code: str
+    affiliation: str
+    kigo: str
+    bango: str
+    members: list[Member]
+    insured: Member | None = None  # the household's insured row, even if excluded
+
+    @property
+    def is_return(self) -> bool:
+        """A RETURN envelope: every notice in it is RETURN."""
+        return bool(self.members) and all(m.is_return for m in self.members)
+
+    @property
+    def has_insured(self) -> bool:
+        return self.insured is not None and self.insured in self.members
+
+    @property
+    def has_removed_dependent(self) -> bool:
+        """Some dependent is RETURN while the envelope itself is not."""
+        return not self.is_return and any(m.is_return for m in self.members)
+
+    @property
+    def household_label(self) -> str:
+        return f"{self.kigo}-{self.bango}"
+
+
+CONTAINER_ENVELOPE = "封筒"
+CONTAINER_BOX = "段ボール"
+
+
+@dataclass(slots=True)
+class Shipment:
+    """Everything one employer receives in a run, in packing order."""
+
+    employer: Employer
+    envelopes: list[Envelope]
+    by_affiliation: bool = False
+    container: str = CONTAINER_ENVELOPE
+
+    @property
+    def notice_count(self) -> int:
+        return sum(len(e.members) for e in self.envelopes)
+
+    @property
+    def return_envelopes(self) -> int:
+        return sum(1 for e in self.envelopes if e.is_return)
+
+    def affiliation_groups(self) -> list[tuple[str, list[Envelope]]]:
+        """Consecutive envelopes grouped by 所属コード (packing order kept)."""
+        groups: list[tuple[str, list[Envelope]]] = []
+        for env in self.envelopes:
+            if groups and groups[-1][0] == env.affiliation:
+                groups[-1][1].append(env)
+            else:
+                groups.append((env.affiliation, [env]))
+        return groups
+
+
+@dataclass(slots=True)
+class Selection:
+    """The operator's choice of what to print (selectors combine as AND)."""
+
+    employers: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
+    households: frozenset[tuple[str, str]] = frozenset()
+    members: frozenset[tuple[str, str, str]] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.employers or self.affiliations or self.households or self.members)

@@ -1,0 +1,120 @@
+"""Households → envelopes → one shipment per employer, in packing order.
+
+Employers in 事業所コード order (numeric-aware); within an employer by
+記号+番号, or grouped by 所属コード (blank last) for employers that pack by
+affiliation. The operator's order override beats the profile's per-employer
+choice, which beats the 事業所 sheet's 所属別梱包.
+"""
+
+from __future__ import annotations
+
+from .codes import natural_key
+from .model import (
+    CONTAINER_BOX,
+    CONTAINER_ENVELOPE,
+    Employer,
+    Envelope,
+    Member,
+    Reason,
+    Selection,
+    Shipment,
+)
+from .profile_schema import RunProfile
+from .rules import households_of
+
+
+def _member_order(m: Member) -> tuple:
+    return (0 if m.insured else 1, natural_key(m.edaban), m.row)
+
+
+def build_envelopes(members: list[Member]) -> list[Envelope]:
+    """One envelope per household with at least one included member."""
+    envelopes = []
+    for (kigo, bango), rows in households_of(members).items():
+        included = sorted((m for m in rows if m.included), key=_member_order)
+        if not included:
+            continue
+        insured_rows = [m for m in rows if m.insured]
+        insured = insured_rows[0] if len(insured_rows) == 1 else None
+        lead = insured if insured is not None and insured.included else included[0]
+        envelopes.append(
+            Envelope(
+                employer_code=lead.employer_code,
+                affiliation=lead.affiliation,
+                kigo=kigo,
+                bango=bango,
+                members=included,
+                insured=insured,
+            )
+        )
+    return envelopes
+
+
+def _selected(env: Envelope, selection: Selection) -> list[Member]:
+    """The envelope's members that the selection keeps (AND of selectors)."""
+    if selection.employers and env.employer_code not in selection.employers:
+        return []
+    if selection.affiliations and env.affiliation not in selection.affiliations:
+        return []
+    if selection.households or selection.members:
+        if (env.kigo, env.bango) in selection.households:
+            return env.members
+        return [m for m in env.members if m.key in selection.members]
+    return env.members
+
+
+def apply_selection(envelopes: list[Envelope], selection: Selection) -> list[Envelope]:
+    """Drop what the operator did not select; those members get NOT_SELECTED."""
+    if selection.is_empty:
+        return envelopes
+    kept = []
+    for env in envelopes:
+        chosen = _selected(env, selection)
+        for m in env.members:
+            if m not in chosen:
+                m.reason = Reason.NOT_SELECTED
+        if chosen:
+            env.members = chosen
+            kept.append(env)
+    return kept
+
+
+def packs_by_affiliation(employer: Employer, profile: RunProfile, order_override: str) -> bool:
+    """The packing-order precedence of ``run-profile.md``."""
+    order = order_override if order_override in ("number", "affiliation") else profile.run.order
+    if order in ("number", "affiliation"):
+        return order == "affiliation"
+    choice = profile.packing.employers.get(employer.code)
+    if choice is not None:
+        return choice == "affiliation"
+    return employer.pack_by_affiliation
+
+
+def _number_key(env: Envelope) -> tuple:
+    return (natural_key(env.kigo), natural_key(env.bango))
+
+
+def _affiliation_key(env: Envelope) -> tuple:
+    blank = env.affiliation == ""
+    return (blank, natural_key(env.affiliation), *_number_key(env))
+
+
+def build_shipments(
+    envelopes: list[Envelope],
+    employers: dict[str, Employer],
+    profile: RunProfile,
+    order_override: str = "",
+) -> list[Shipment]:
+    """Group envelopes per employer, each in its packing order."""
+    per_employer: dict[str, list[Envelope]] = {}
+    for env in envelopes:
+        per_employer.setdefault(env.employer_code, []).append(env)
+    shipments = []
+    for code in sorted(per_employer, key=natural_key):
+        employer = employers.get(code) or Employer(code=code, name="")
+        by_affiliation = packs_by_affiliation(employer, profile, order_override)
+        envs = sorted(per_employer[code], key=_affiliation_key if by_affiliation else _number_key)
+        limit = profile.packing.envelope_max_households
+        container = CONTAINER_ENVELOPE if len(envs) <= limit else CONTAINER_BOX
+        shipments.append(Shipment(employer, envs, by_affiliation, container))
+    return shipments

@@ -1,0 +1,23 @@
+"""Where the bundled resources (wording, fonts, default profile) live.
+
+One helper, so that every module finds ``resources/`` the same way whether the
+app runs from a checkout or from a PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """Return the folder that holds the bundled resources.
+
+    Returns:
+        ``<_MEIPASS>/resources`` inside a frozen (PyInstaller) app, else the
+        repository's ``resources/`` folder next to ``print_engine/``.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,159 @@
+"""The pipeline: workbook → members → rules → shipments, with progress and cancel.
+
+Loading (read + parse + cross-row checks) is the expensive part and is done
+once per workbook (:func:`load_members`); planning a run (rules, selection,
+packing) is cheap and is redone whenever the operator changes the variant,
+the order or the selection (:func:`plan_run`). Both the window and the
+command line go through these two functions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .members import RowParser
+from .model import Employer, Member, Problem, Reason, Selection, Severity, Shipment
+from .packing import apply_selection, build_envelopes, build_shipments
+from .profile_schema import RunProfile
+from .rules import apply_rules
+from .validate import check_rows, collect_employers
+from .workbook import iter_cells, open_workbook
+
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+PROGRESS_EVERY = 2000
+
+
+class Cancelled(Exception):
+    """The operator cancelled a long operation; nothing was kept."""
+
+
+@dataclass(slots=True)
+class LoadedWorkbook:
+    """The parsed workbook: every member row, its problems and employers."""
+
+    path: Path
+    sheet: str
+    members: list[Member]
+    warnings: list[Problem]
+    employers: dict[str, Employer]
+    labels: dict[str, str]
+
+    def row_errors(self) -> list[Problem]:
+        return [p for m in self.members for p in m.errors]
+
+    def problems(self) -> list[Problem]:
+        """Errors and warnings in workbook order (sheet, row)."""
+        allp = self.row_errors() + self.warnings
+        return sorted(allp, key=lambda p: (p.sheet != self.sheet, p.sheet, p.row or 0, not p.is_error))
+
+
+@dataclass(slots=True)
+class RunPlan:
+    """Who gets what in one run: shipments in print order plus the excluded."""
+
+    loaded: LoadedWorkbook
+    profile: RunProfile
+    issue_date: date
+    selection: Selection
+    order_override: str
+    shipments: list[Shipment] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Member]:
+        return self.loaded.members
+
+    def excluded(self) -> list[Member]:
+        return [m for m in self.loaded.members if m.reason is not None]
+
+    def counts(self) -> dict[str, int]:
+        reasons = Counter(m.reason.value for m in self.loaded.members if m.reason is not None)
+        errors = len(self.loaded.row_errors())
+        return {
+            "member_rows": len(self.loaded.members),
+            "included": sum(s.notice_count for s in self.shipments),
+            "envelopes": sum(len(s.envelopes) for s in self.shipments),
+            "employers": len(self.shipments),
+            "return_envelopes": sum(s.return_envelopes for s in self.shipments),
+            **{r.value: reasons.get(r.value, 0) for r in Reason},
+            "errors": errors,
+            "warnings": len(self.loaded.warnings),
+        }
+
+
+def _noop_progress(done: int, total: int, stage: str) -> None:
+    pass
+
+
+def load_members(
+    path: str | Path,
+    profile: RunProfile,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    uncovered: Callable[[str], set[str]] | None = None,
+) -> LoadedWorkbook:
+    """Read and validate the workbook.
+
+    Args:
+        path: the .xlsx/.xlsm file.
+        profile: gives the sheet name and zero-pad widths.
+        progress: called as (done, total, stage) now and then.
+        cancelled: polled between chunks; True stops with :class:`Cancelled`.
+        uncovered: returns the characters of a text no font can draw (外字).
+
+    Raises:
+        WorkbookError: the file cannot be used (one clear message).
+        Cancelled: the operator cancelled.
+    """
+    progress = progress or _noop_progress
+    cancelled = cancelled or (lambda: False)
+    progress(0, 0, "ファイルを読み込んでいます")
+    data = open_workbook(path, profile.sheet.name)
+    if cancelled():
+        raise Cancelled
+    sheet = data.members
+    total = len(sheet.rows)
+    warnings: list[Problem] = []
+    parser = RowParser(sheet.name, sheet.header, profile.sheet.widths, sheet.uncached, warnings.append)
+    members: list[Member] = []
+    for i, (row, values) in enumerate(iter_cells(sheet)):
+        members.append(parser.parse(row, values))
+        if i % PROGRESS_EVERY == 0:
+            progress(row - sheet.header.row_index - 1, total, "行を確認しています")
+            if cancelled():
+                raise Cancelled
+    progress(total, total, "世帯と事業所を確認しています")
+    labels = sheet.header.labels
+    check_rows(members, labels, profile.sheet.widths.keys(), warnings.append, uncovered)
+    employers = collect_employers(members, data.employers, warnings.append)
+    if cancelled():
+        raise Cancelled
+    return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels)
+
+
+def plan_run(
+    loaded: LoadedWorkbook,
+    profile: RunProfile,
+    issue_date: date,
+    selection: Selection = Selection(),
+    order_override: str = "",
+) -> RunPlan:
+    """Apply the rules and the selection, and pack the envelopes.
+
+    Raises:
+        ValueError: a ``reissue`` run with no member or household named.
+    """
+    if profile.run.variant == "reissue" and not (selection.members or selection.households):
+        raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
+    apply_rules(loaded.members, profile, issue_date)
+    envelopes = apply_selection(build_envelopes(loaded.members), selection)
+    shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
+    return RunPlan(loaded, profile, issue_date, selection, order_override, shipments)
+
+
+def error_count(loaded: LoadedWorkbook) -> int:
+    return sum(1 for m in loaded.members for p in m.errors if p.severity is Severity.ERROR)

@@ -1,0 +1,255 @@
+"""Opening the member workbook: sheets, header row, raw rows, broken formulas.
+
+Values are read with python-calamine (fast, Rust). Calamine returns a
+formula cell without a cached value as '' — exactly like a blank cell — so
+the sheet's XML is scanned separately (a byte-level regex, only when the
+sheet contains formulas at all) for such cells, which are row errors.
+
+The file is opened read-only and never written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+from xml.etree import ElementTree
+
+import python_calamine as calamine
+
+from .columns import (
+    EMPLOYER_FIELDS,
+    EMPLOYER_SHEET_NAMES,
+    MEMBER_FIELDS,
+    HeaderRow,
+    describe_missing,
+    find_header_row,
+    normalize_header,
+)
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class WorkbookError(Exception):
+    """The workbook cannot be used at all; ``message`` says why, in Japanese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(slots=True)
+class SheetRows:
+    """A sheet's header and its data rows.
+
+    ``rows`` holds (Excel row number, cells) for every row below the header;
+    cells are indexed like ``header.columns``. ``uncached`` holds the
+    (Excel row, column index) of formula cells without a cached value.
+    """
+
+    name: str
+    header: HeaderRow
+    rows: list[tuple[int, list[object]]]
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class WorkbookData:
+    path: Path
+    members: SheetRows
+    employers: SheetRows | None
+
+
+def _check_file_kind(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise WorkbookError(f"ファイルが見つかりません: {path}") from None
+    except OSError as exc:
+        raise WorkbookError(f"ファイルを開けません: {path}（{exc.strerror}）") from None
+    if head.startswith(OLE2_MAGIC):
+        raise WorkbookError(
+            "このファイルはパスワードで保護されているか、古い Excel 形式（.xls）です。"
+            "Excel でパスワードを解除し、.xlsx 形式で保存し直してください。"
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookError(
+            "Excel ファイル（.xlsx / .xlsm）ではありません。加入者台帳を Excel 形式で出力し直してください。"
+        )
+    try:
+        with zipfile.ZipFile(path) as zf:
+            zf.getinfo("xl/workbook.xml")
+    except KeyError:
+        raise WorkbookError(
+            "Excel ファイル（.xlsx / .xlsm）ではありません。加入者台帳を Excel 形式で出力し直してください。"
+        ) from None
+    except (zipfile.BadZipFile, EOFError, OSError):
+        raise WorkbookError(
+            "Excel ファイルが壊れています（途中で切れているか、破損しています）。元のファイルをもう一度出力してください。"
+        ) from None
+
+
+def _sheet_xml_paths(path: Path) -> dict[str, str]:
+    """Sheet name → path of its XML part inside the zip."""
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    }
+    with zipfile.ZipFile(path) as zf:
+        wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = target
+    out = {}
+    for sheet in wb.iter(f"{{{ns['m']}}}sheet"):
+        rid = sheet.get(f"{{{ns['r']}}}id")
+        if rid in targets:
+            out[sheet.get("name")] = targets[rid]
+    return out
+
+
+_UNCACHED = re.compile(
+    rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>'
+)
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def find_uncached_formulas(path: Path, sheet_name: str) -> set[tuple[int, int]]:
+    """(Excel row, absolute 0-based column) of formulas with no cached value."""
+    try:
+        part = _sheet_xml_paths(path).get(sheet_name)
+        if part is None:
+            return set()
+        with zipfile.ZipFile(path) as zf:
+            data = zf.read(part)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return set()
+    if b"<f" not in data:
+        return set()
+    found = set()
+    for m in _UNCACHED.finditer(data):
+        attrs = m.group(3)
+        if b't="str"' in attrs and b"<v></v>" in m.group(0):
+            continue  # a formula whose cached result is the empty string
+        found.add((int(m.group(2)), _col_index(m.group(1))))
+    return found
+
+
+def _visible_sheets(wb: calamine.CalamineWorkbook) -> list[tuple[str, bool]]:
+    return [
+        (meta.name, meta.visible == calamine.SheetVisibleEnum.Visible)
+        for meta in wb.sheets_metadata
+        if meta.typ == calamine.SheetTypeEnum.WorkSheet
+    ]
+
+
+def _read_rows(wb: calamine.CalamineWorkbook, name: str) -> tuple[list[list[object]], int]:
+    sheet = wb.get_sheet_by_name(name)
+    rows = list(sheet.iter_rows())
+    return rows, sheet.start[1] if sheet.start else 0
+
+
+def _sheet_rows(
+    path: Path, wb: calamine.CalamineWorkbook, name: str, header: HeaderRow, rows: list[list[object]], col0: int
+) -> SheetRows:
+    data = [(i + 1, row) for i, row in enumerate(rows) if i > header.row_index]
+    uncached = {(r, c - col0) for r, c in find_uncached_formulas(path, name)}
+    return SheetRows(name, header, data, uncached)
+
+
+def open_workbook(path: str | Path, sheet_name: str = "") -> WorkbookData:
+    """Read the member sheet and the optional employer sheet.
+
+    Raises:
+        WorkbookError: not an Excel file, protected, truncated, no member
+            sheet, or a required column missing (one clear message).
+    """
+    path = Path(path)
+    _check_file_kind(path)
+    try:
+        wb = calamine.CalamineWorkbook.from_path(str(path))
+        sheets = _visible_sheets(wb)
+    except Exception:  # calamine raises several unrelated types for bad files
+        raise WorkbookError(
+            "Excel ファイルを読み込めません（ファイルが壊れているか、Excel 形式ではありません）。"
+        ) from None
+    try:
+        return _open(path, wb, sheets, sheet_name)
+    except WorkbookError:
+        raise
+    except Exception:
+        raise WorkbookError(
+            "Excel ファイルの内容を読み込めません（ファイルが壊れている可能性があります）。"
+        ) from None
+    finally:
+        wb.close()
+
+
+def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> WorkbookData:
+    employer_names = {normalize_header(n) for n in EMPLOYER_SHEET_NAMES}
+    members: SheetRows | None = None
+    if sheet_name:
+        if sheet_name not in {n for n, _ in sheets}:
+            listed = "、".join(f"「{n}」" for n, _ in sheets)
+            raise WorkbookError(f"シート「{sheet_name}」がありません（このファイルのシート: {listed}）。")
+        candidates = [sheet_name]
+    else:
+        candidates = [n for n, visible in sheets if visible and normalize_header(n) not in employer_names]
+    for name in candidates:
+        rows, col0 = _read_rows(wb, name)
+        header = find_header_row(rows)
+        if header is None:
+            if sheet_name:
+                raise WorkbookError(
+                    f"シート「{name}」の先頭20行に見出し行（事業所コード・記号・番号など）が見つかりません。"
+                )
+            continue
+        missing = header.missing(MEMBER_FIELDS)
+        if missing:
+            messages = " ".join(describe_missing(f) for f in missing)
+            raise WorkbookError(f"シート「{name}」{header.row_index + 1}行目の見出し行: {messages}")
+        members = _sheet_rows(path, wb, name, header, rows, col0)
+        break
+    if members is None:
+        raise WorkbookError(
+            "加入者のシートが見つかりません。先頭20行以内に「事業所コード」「記号」「番号」などの見出し行があるシートが必要です。"
+        )
+    return WorkbookData(path, members, _employer_sheet(path, wb, sheets, employer_names))
+
+
+def _employer_sheet(path: Path, wb, sheets, employer_names: set[str]) -> SheetRows | None:
+    for name, _visible in sheets:
+        if normalize_header(name) not in employer_names:
+            continue
+        rows, col0 = _read_rows(wb, name)
+        header = find_header_row(rows, EMPLOYER_FIELDS)
+        if header is None or "employer_code" not in header.columns:
+            raise WorkbookError(f"シート「{name}」に見出し「事業所コード」が見つかりません。")
+        return _sheet_rows(path, wb, name, header, rows, col0)
+    return None
+
+
+def iter_cells(sheet: SheetRows) -> Iterator[tuple[int, dict[str, object]]]:
+    """(Excel row, {field key: raw value}) for every non-blank row."""
+    cols = sheet.header.columns
+    for excel_row, row in sheet.rows:
+        n = len(row)
+        values = {key: (row[c] if c < n else None) for key, c in cols.items()}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+            if not any((excel_row, c) in sheet.uncached for c in cols.values()):
+                continue
+        yield excel_row, values
