@@ -70,36 +70,56 @@ def pad_code(code: str, width: int | None) -> str:
     return code
 
 
+# natural_key encodes a code into one string whose plain string order is the
+# natural order. Each digit run becomes "\x01" + one character for the number
+# of its significant digits + those digits (a longer number sorts later, equal
+# lengths digit by digit); each text run becomes "\x02" + the text. "\x00" ends
+# the runs (a code whose runs are a prefix of another's sorts first); then one
+# character per digit run gives its written length (``7`` < ``07``); then
+# "\x00" and the code itself. No "\x00" occurs before the end of the runs
+# (control characters in text are escaped), so equal keys mean equal codes.
+_DIGIT_TAG, _TEXT_TAG, _END = "\x01", "\x02", "\x00"
+_LOW_CONTROL = re.compile("[\x00-\x03]")
+_ESCAPE_LOW = {i: "\x03" + chr(i + 1) for i in range(4)}
+
+
 @lru_cache(maxsize=1 << 18)
-def natural_key(s: str) -> tuple:
+def natural_key(s: str) -> str:
     """A numeric-aware sort key for a code.
 
     Digit runs compare by value, text runs as text (a digit run before a
     text run at the same place); ties are broken by the length of each digit
     run (``'7'`` < ``'07'`` < ``'007'``), then by the whole text. Two keys are
-    equal only when the texts are, so sorting is a total order.
+    equal only when the texts are, so sorting is a total order. The key is a
+    single string, which sorts faster than tuples.
 
     Args:
         s: A code (already normalised).
 
     Returns:
-        A tuple to use as ``key=`` in ``sorted``.
+        A string to use as ``key=`` in ``sorted`` (not for display).
     """
+    if s.isdigit() and s.isascii():  # the common case: a plain number
+        value = s.lstrip("0")
+        return f"{_DIGIT_TAG}{chr(len(value) + 1)}{value}{_END}{chr(len(s) + 1)}{_END}{s}"
     parts = _DIGIT_RUNS.split(s)
     primary = []
     lengths = []
     for i, part in enumerate(parts):
         if i % 2:  # a digit run
-            primary.append((0, int(part), ""))
-            lengths.append(len(part))
+            value = part.lstrip("0")
+            primary.append(f"{_DIGIT_TAG}{chr(len(value) + 1)}{value}")
+            lengths.append(chr(len(part) + 1))
         elif part:
-            primary.append((1, 0, part))
-    return (tuple(primary), tuple(lengths), s)
+            if _LOW_CONTROL.search(part):
+                part = part.translate(_ESCAPE_LOW)
+            primary.append(_TEXT_TAG + part)
+    return f"{''.join(primary)}{_END}{''.join(lengths)}{_END}{s}"
 
 
-def natural_key_blank_last(s: str) -> tuple:
+def natural_key_blank_last(s: str) -> str:
     """Like :func:`natural_key`, but blank codes (``''``, spaces) sort after all others."""
-    return (not s.strip(), natural_key(s))
+    return ("\x01" if not s.strip() else "\x00") + natural_key(s)
 
 
 # Weights for 保険者番号: from the rightmost of the first seven digits, 2, 1, 2, 1, ...

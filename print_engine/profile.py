@@ -8,14 +8,17 @@ back to the dataclass defaults of :mod:`print_engine.profile_schema`.
 
 Saving goes through the tomlkit document the profile was read from, so the
 operator's comments and key order survive and only changed values are
-rewritten.
+rewritten. The per-key checks live in ``profile_checks.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+import re
 import tempfile
+import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -87,10 +90,18 @@ def _relative_to(path: str, base_dir: Path | None) -> str:
     return path
 
 
+@functools.lru_cache(maxsize=2)
+def _bundled_mapping(path: Path, stamp: int) -> dict[str, Any]:
+    return _read_document(path).unwrap()  # never handed out: overlay() copies what it keeps
+
+
 def _bundled_profile() -> RunProfile:
     path = default_profile_path()
     try:
-        return overlay(RunProfile(), _read_document(path).unwrap(), path.parent)
+        return overlay(RunProfile(), _bundled_mapping(path, path.stat().st_mtime_ns), path.parent)
+    except OSError as error:
+        message = f"標準プロファイル {path} を読めません: {error.strerror or error}"
+        raise ProfileError("", message, path) from error
     except ProfileError as error:
         error.path = path
         raise
@@ -122,17 +133,28 @@ def _read_document(path: Path) -> tomlkit.TOMLDocument:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise ProfileError("", f"プロファイル {path} を読めません: {error.strerror or error}", path) from error
+        message = f"プロファイル {path} を読めません: {error.strerror or error}"
+        raise ProfileError("", message, path) from error
     except UnicodeDecodeError as error:
-        raise ProfileError("", f"プロファイル {path} が UTF-8 ではありません（{error.start} バイト目）。", path) from error
+        message = f"プロファイル {path} が UTF-8 ではありません（{error.start} バイト目）。"
+        raise ProfileError("", message, path) from error
     try:
         return tomlkit.parse(text)
     except ParseError as error:
-        raise ProfileError(
-            "", f"プロファイル {path} の {error.line} 行目 {error.col} 文字目: TOML の書き方が正しくありません（{error}）。", path
-        ) from error
-    except TOMLKitError as error:
-        raise ProfileError("", f"プロファイル {path} の TOML の書き方が正しくありません（{error}）。", path) from error
+        at = f" の {error.line} 行目 {error.col} 文字目"
+        raise ProfileError("", f"プロファイル {path}{at}: TOML の書き方が正しくありません（{error}）。", path) from error
+    except TOMLKitError as error:  # e.g. a key repeated inside a table: ask tomllib for the line
+        where = re.search(r"at line (\d+), column (\d+)", _tomllib_complaint(text))
+        at = f" の {where[1]} 行目 {where[2]} 文字目" if where else ""
+        raise ProfileError("", f"プロファイル {path}{at}: TOML の書き方が正しくありません（{error}）。", path) from error
+
+
+def _tomllib_complaint(text: str) -> str:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return str(error)
+    return ""
 
 
 def load_profile_document(path: str | Path | None = None) -> ProfileDocument:
@@ -149,7 +171,8 @@ def load_profile_document(path: str | Path | None = None) -> ProfileDocument:
     try:
         profile = overlay(_bundled_profile(), document.unwrap(), file.resolve().parent)
     except ProfileError as error:
-        error.path = file
+        if error.path is None:  # else the bundled default is at fault, and says so
+            error.path = file
         raise
     return ProfileDocument(profile, document, file)
 

@@ -49,7 +49,7 @@ class ProfileError(ValueError):
 
     def __str__(self) -> str:
         text = self.message if (not self.key or self.key in self.message) else f"{self.key}: {self.message}"
-        return f"{self.path}: {text}" if self.path is not None else text
+        return f"{self.path}: {text}" if self.path is not None and str(self.path) not in text else text
 
 
 # --- value checkers ---------------------------------------------------------

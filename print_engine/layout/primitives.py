@@ -172,3 +172,18 @@ def scissors_mark(x: float, y: float, size: float = 4.0, width_pt: float = 0.6) 
         Line(hole_x + r * 0.8, y + spread - r * 0.5, tip_x, y - size * 0.06, width_pt),
         Circle(pivot_x, y, size * 0.03, width_pt),
     )
+
+
+def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The module matrix of a QR code for ``data`` (error correction M, no border).
+
+    Both renderers draw these modules as vector squares, so the code is as
+    sharp on a 600 dpi printer as in the preview.
+    """
+    import qrcode  # local: only pages with a QR code need it
+    from qrcode.constants import ERROR_CORRECT_M
+
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    qr.add_data(data)
+    qr.make(fit=True)
+    return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -86,6 +88,28 @@ def test_unpadded_digit_codes_sort_as_integers(numbers: list[int]) -> None:
     assert [int(s) for s in sorted(map(str, numbers), key=natural_key)] == sorted(numbers)
 
 
+def _reference_key(s: str) -> tuple:
+    """The contract, written plainly: runs by value / text, then run lengths, then text."""
+    runs = re.findall(r"[0-9]+|[^0-9]+", s)
+    digit_runs = [r[0] in "0123456789" for r in runs]  # ASCII digits only; '１' is text
+    primary = tuple((0, int(r), "") if d else (1, 0, r) for r, d in zip(runs, digit_runs))
+    return (primary, tuple(len(r) for r, d in zip(runs, digit_runs) if d), s)
+
+
+wide_codes = st.text(alphabet=st.sampled_from("0123456789AaBz-_ .\x00\x01\x02\x03\x04Ａ１髙"), max_size=10)
+
+
+@given(st.lists(wide_codes, max_size=30))
+def test_order_matches_the_contract(items: list[str]) -> None:
+    assert sorted(items, key=natural_key) == sorted(items, key=_reference_key)
+
+
+@given(wide_codes, wide_codes)
+def test_pairwise_order_matches_the_contract(a: str, b: str) -> None:
+    assert (natural_key(a) < natural_key(b)) == (_reference_key(a) < _reference_key(b))
+    assert (natural_key(a) == natural_key(b)) == (a == b)
+
+
 @given(codes, codes)
 def test_key_equality_is_text_equality(a: str, b: str) -> None:
     assert (natural_key(a) == natural_key(b)) == (a == b)
@@ -99,7 +123,7 @@ def test_order_is_total_and_transitive(a: str, b: str, c: str) -> None:
         assert ka <= kc
 
 
-@given(st.text(alphabet="AB", max_size=3), st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=999))
+@given(st.text(alphabet="AB", max_size=3), st.integers(0, 999), st.integers(0, 999))
 def test_digit_runs_compare_by_value_after_the_same_prefix(prefix: str, m: int, n: int) -> None:
     if m < n:
         assert natural_key(f"{prefix}{m}") < natural_key(f"{prefix}{n}")
@@ -151,6 +175,16 @@ def test_mynumber_check_digit(first11: str) -> None:
             assert not mynumber_check_ok(first11 + other)
 
 
-@pytest.mark.parametrize("bad", ["", "1234", "12345678901", "1234567890123", "12345678901a", "１２３４５６７８９０１８"])  # the last: valid digits, but full-width
+@pytest.mark.parametrize(
+    "bad",
+    ["", "1234", "12345678901", "1234567890123", "12345678901a", "１２３４５６７８９０１８"],  # the last: valid but full-width
+)
 def test_mynumber_check_rejects_non_twelve_digits(bad: str) -> None:
     assert not mynumber_check_ok(bad)
+
+
+def test_normalize_code_other_cells() -> None:
+    from decimal import Decimal
+
+    assert normalize_code(True) == "TRUE"  # as Excel shows it; the caller reports it
+    assert normalize_code(Decimal("0042")) == "42"

@@ -143,6 +143,9 @@ def test_int_window_and_employer_table_are_accepted(tmp_path):
         ("[envelope]\nwindow_left_mm = 4.0\n", "envelope.window_left_mm"),
         ("[rules]\nnew_members_from = 2024-12-01\nnew_members_to = 2024-11-29\n", "rules.new_members_to"),
         ("run = 3\n", "run"),
+        ("[insurer]\nname = 2024-01-01\n", "insurer.name"),
+        ("[sheet]\nname = { first = true }\n", "sheet.name"),
+        ("[sheet]\nwidths = 4\n", "sheet.widths"),
     ],
 )
 def test_each_bad_key_is_named(tmp_path, text, key):
@@ -176,6 +179,28 @@ def test_toml_syntax_errors_have_no_key_and_give_the_line(tmp_path, text):
     error = error_for(tmp_path, text)
     assert error.key == ""
     assert "行目" in error.message
+
+
+def test_file_not_in_utf8(tmp_path):
+    path = tmp_path / "sjis.toml"
+    path.write_bytes('[insurer]\nname = "東京都電機健康保険組合"\n'.encode("shift_jis"))
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.key == "" and "UTF-8" in info.value.message
+
+
+def test_broken_bundle_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping({})
+    assert "default.toml" in str(info.value)
+    (tmp_path / "resources" / "profiles").mkdir(parents=True)
+    (tmp_path / "resources" / "profiles" / "default.toml").write_text('[run]\nsplit = "all"\n', encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping({})
+    assert info.value.key == "run.split"
+    assert info.value.path == tmp_path / "resources" / "profiles" / "default.toml"
 
 
 def test_unreadable_file(tmp_path):
@@ -212,6 +237,23 @@ def test_mapping_reports_the_first_problem():
         profile_from_mapping({"run": {"split": "pages:-1"}})
     assert info.value.key == "run.split"
     assert info.value.path is None
+
+
+def test_mapping_must_be_a_table():
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping(["run"])  # type: ignore[arg-type]
+    assert info.value.key == ""
+
+
+def test_mapping_value_of_no_toml_type_is_named():
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping({"sheet": {"name": None}})
+    assert info.value.key == "sheet.name"
+
+
+def test_mapping_may_be_a_tomlkit_document(tmp_path):
+    loaded = load_profile_document(write(tmp_path, '[run]\nsplit = "run"\n'))
+    assert profile_from_mapping(loaded.document).run.split == "run"
 
 
 def test_mapping_round_trips_a_profile():
@@ -336,3 +378,65 @@ def test_font_paths_stay_relative_when_saved_next_to_the_font(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert 'fallback = ["gaiji.ttf"]  # 外字' in text
     assert load_profile(path) == changed
+
+
+def test_a_caller_changing_one_profile_does_not_change_the_next():
+    first = profile_from_mapping({})
+    first.packing.employers["000999"] = "number"  # dicts inside a frozen dataclass stay mutable
+    first.sheet.widths["kigo"] = 4
+    again = profile_from_mapping({})
+    assert again.packing.employers == {} and again.sheet.widths == {}
+    assert load_profile() == RunProfile()
+
+
+def test_saving_over_a_bad_value_replaces_it_and_keeps_the_comment(tmp_path):
+    path = write(tmp_path, '[run]\nsplit = "pages:0"  # 分け方\n')
+    with pytest.raises(ProfileError):
+        load_profile(path)
+    fixed = profile_from_mapping({"run": {"split": "pages:400"}})
+    save_profile(fixed, path)
+    assert path.read_text(encoding="utf-8") == '[run]\nsplit = "pages:400"  # 分け方\n'
+
+
+def test_saving_over_a_file_that_is_not_toml_starts_from_the_default(tmp_path):
+    path = write(tmp_path, "[run\n")
+    save_profile(load_profile(), path)
+    assert path.read_text(encoding="utf-8") == default_profile_path().read_text(encoding="utf-8")
+
+
+def test_employer_choices_added_to_a_file_without_them(tmp_path):
+    path = write(tmp_path, '[run]\nvariant = "initial"  # 一斉\n')
+    loaded = load_profile_document(path)
+    changed = dataclasses.replace(
+        loaded.profile, packing=dataclasses.replace(loaded.profile.packing, employers={"000123": "affiliation"})
+    )
+    save_profile(changed, path, loaded.document)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('[run]\nvariant = "initial"  # 一斉\n')
+    assert "[packing.employers]" in text
+    assert load_profile(path) == changed
+
+
+def test_font_outside_the_profile_folder_is_saved_as_an_absolute_path(tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "gaiji.ttf").write_bytes(b"\0\1\0\0")
+    profile = profile_from_mapping({"fonts": {"fallback": [str(fonts / "gaiji.ttf")]}})
+    out = tmp_path / "runs" / "profile.toml"
+    out.parent.mkdir()
+    save_profile(profile, out)
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["fonts"]["fallback"] == [str(fonts / "gaiji.ttf")]
+    assert load_profile(out) == profile
+
+
+def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    path = write(tmp_path, COMMENTED)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "locked")
+
+    monkeypatch.setattr("print_engine.profile.os.replace", refuse)
+    with pytest.raises(PermissionError):
+        save_profile(load_profile(), path)
+    assert path.read_text(encoding="utf-8") == COMMENTED
+    assert [p.name for p in tmp_path.iterdir()] == ["run.toml"]

@@ -221,3 +221,20 @@ def test_excel_serial_round_trip(d: date) -> None:
     serial = (d - date(1899, 12, 30)).days
     assert parse_date(serial) == (d, None)
     assert parse_date(float(serial) + 0.25) == (d, None)
+
+
+def test_subclasses_of_date_and_str() -> None:
+    class LocalDate(date):
+        pass
+
+    class Cell(str):
+        pass
+
+    result, _ = parse_date(LocalDate(2024, 6, 30))
+    assert result == JUNE_30 and type(result) is date
+    assert parse_date(Cell("R6.6.30")) == (JUNE_30, None)
+
+
+def test_year_zero_is_an_error() -> None:
+    with pytest.raises(DateError, match="範囲外の年"):
+        parse_date("0000/1/1")

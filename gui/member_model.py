@@ -1,0 +1,252 @@
+"""The member table: one row per member row of the workbook.
+
+:class:`MemberTableModel` shows :attr:`LoadedWorkbook.members` with the
+status the engine gave each row (included, an exclusion reason, error,
+warning). Everything the filter and the sort need is computed once per
+load or re-plan into flat lists (codes, status codes, lower-cased search
+text), so that a filter keystroke is a few list comprehensions, not a
+``data()`` call per row. Display texts are produced on demand for the rows
+on screen only. The filter itself is :mod:`gui.member_filter`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from print_engine.model import Member, Problem, Reason
+from print_engine.run import LoadedWorkbook
+
+STATUS_INCLUDED = "included"
+STATUS_RETURN = "RETURN"
+STATUS_ERROR = "error"
+STATUS_WARNING = "warning"
+STATUS_CODES = (
+    STATUS_INCLUDED,
+    STATUS_RETURN,
+    *(r.value for r in Reason if r is not Reason.INVALID),
+    STATUS_ERROR,
+    STATUS_WARNING,
+)
+
+ERROR_BG = QColor("#fde3e1")
+WARNING_BG = QColor("#fff3cd")
+EXCLUDED_FG = QColor("#7a7a7a")
+RETURN_FG = QColor("#1f5fa8")
+
+_HIRA_TO_KATA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+
+
+def fold_search(text: str) -> str:
+    """The form in which search text is compared: NFKC, lower case, katakana."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_HIRA_TO_KATA)
+
+
+def status_labels() -> dict[str, str]:
+    """Japanese label of every status code (also used by the status filter)."""
+    t = QCoreApplication.translate
+    return {
+        STATUS_INCLUDED: t("MemberStatus", "対象"),
+        STATUS_RETURN: t("MemberStatus", "対象（返送）"),
+        Reason.NOT_ENROLLED.value: t("MemberStatus", "対象外：未加入"),
+        Reason.LOST_BEFORE_ASOF.value: t("MemberStatus", "対象外：基準日前に喪失"),
+        Reason.LOST_IN_WINDOW.value: t("MemberStatus", "対象外：喪失届済み"),
+        Reason.NO_MYNUMBER.value: t("MemberStatus", "対象外：個人番号なし"),
+        Reason.NOT_IN_PERIOD.value: t("MemberStatus", "対象外：期間外"),
+        Reason.NOT_SELECTED.value: t("MemberStatus", "対象外：範囲外"),
+        Reason.HELD.value: t("MemberStatus", "保留（世帯にエラー）"),
+        STATUS_ERROR: t("MemberStatus", "エラー"),
+        STATUS_WARNING: t("MemberStatus", "警告あり"),
+    }
+
+
+def status_of(member: Member) -> str:
+    """The status code of a member after the rules ran (warnings aside)."""
+    if member.errors or member.reason is Reason.INVALID:
+        return STATUS_ERROR
+    if member.reason is not None:
+        return member.reason.value
+    return STATUS_RETURN if member.is_return else STATUS_INCLUDED
+
+
+def _date(value) -> str:
+    return value.strftime("%Y/%m/%d") if value else ""
+
+
+class MemberTableModel(QAbstractTableModel):
+    """The workbook's member rows with their status.
+
+    Attributes:
+        loaded: The workbook shown (``None`` before one is opened).
+        members: ``loaded.members`` (source row = list index).
+        employer_codes, affiliations, statuses: One code per row.
+        warned: Row indexes that carry at least one warning.
+        warnings_by_row: Those warnings, per row.
+        search_texts: Folded ``name kana 記号-番号-枝番`` per row.
+    """
+
+    COLUMNS = ("row", "status", "employer", "affiliation", "number", "kubun", "name", "kana", "acquired", "lost")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.loaded: LoadedWorkbook | None = None
+        self.members: list[Member] = []
+        self.employer_codes: list[str] = []
+        self.affiliations: list[str] = []
+        self.statuses: list[str] = []
+        self.warned: set[int] = set()
+        self.warnings_by_row: dict[int, list[Problem]] = {}
+        self.search_texts: list[str] = []
+        self._row_of_excel: dict[tuple[str, int], int] = {}
+        self._row_of_key: dict[tuple[str, str, str], int] = {}
+        self._labels = status_labels()
+        self._headers = self._header_texts()
+        style = QApplication.style()
+        self._icons = {
+            STATUS_ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            STATUS_WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        self._text: dict[int, Callable[[Member, int], str]] = {
+            0: lambda m, r: str(m.row),
+            1: lambda m, r: self._labels[self.statuses[r]],
+            2: lambda m, r: m.employer_code,
+            3: lambda m, r: m.affiliation,
+            4: lambda m, r: m.number_label,
+            5: lambda m, r: self.tr("本人") if m.insured else self.tr("家族"),
+            6: lambda m, r: m.name,
+            7: lambda m, r: m.kana,
+            8: lambda m, r: _date(m.acquired),
+            9: lambda m, r: _date(m.lost),
+        }
+
+    def _header_texts(self) -> list[str]:
+        return [
+            self.tr("行"), self.tr("状態"), self.tr("事業所コード"), self.tr("所属コード"),
+            self.tr("記号-番号-枝番"), self.tr("区分"), self.tr("氏名"), self.tr("フリガナ"),
+            self.tr("資格取得日"), self.tr("資格喪失日"),
+        ]
+
+    # --- loading -----------------------------------------------------------
+
+    def set_workbook(self, loaded: LoadedWorkbook | None) -> None:
+        """Show ``loaded`` (statuses must have been set by ``plan_run``)."""
+        self.beginResetModel()
+        self.loaded = loaded
+        self.members = loaded.members if loaded is not None else []
+        members = self.members
+        self.employer_codes = [m.employer_code for m in members]
+        self.affiliations = [m.affiliation for m in members]
+        self.search_texts = [fold_search(f"{m.name}\t{m.kana}\t{m.kigo}-{m.bango}-{m.edaban}") for m in members]
+        self._row_of_excel = {(m.sheet, m.row): i for i, m in enumerate(members)}
+        self._row_of_key = {m.key: i for i, m in enumerate(members)}
+        self.warnings_by_row = {}
+        if loaded is not None:
+            for p in loaded.warnings:
+                row = self.row_of_problem(p)
+                if row is not None:
+                    self.warnings_by_row.setdefault(row, []).append(p)
+        self.warned = set(self.warnings_by_row)
+        self.statuses = [status_of(m) for m in members]
+        self.endResetModel()
+
+    def refresh_statuses(self) -> None:
+        """Re-read every member's status (after the rules ran again)."""
+        self.statuses = [status_of(m) for m in self.members]
+        if self.members:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.members) - 1, 1))
+
+    # --- lookups -----------------------------------------------------------
+
+    def member(self, row: int) -> Member:
+        return self.members[row]
+
+    def row_of_problem(self, problem: Problem) -> int | None:
+        """The source row of the member a problem points at, if any."""
+        if problem.row is None:
+            return None
+        return self._row_of_excel.get((problem.sheet, problem.row))
+
+    def row_of_key(self, key: tuple[str, str, str]) -> int | None:
+        return self._row_of_key.get(key)
+
+    def status_label(self, code: str) -> str:
+        return self._labels.get(code, code)
+
+    # --- Qt model ----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.members)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text[col](self.members[row], row)
+        status = self.statuses[row]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if status == STATUS_ERROR:
+                return QBrush(ERROR_BG)
+            if row in self.warned:
+                return QBrush(WARNING_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if status == STATUS_RETURN:
+                return QBrush(RETURN_FG)
+            if status not in (STATUS_INCLUDED, STATUS_ERROR):
+                return QBrush(EXCLUDED_FG)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            if status == STATUS_ERROR:
+                return self._icons[STATUS_ERROR]
+            if row in self.warned:
+                return self._icons[STATUS_WARNING]
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return self._tooltip(row)
+        return None
+
+    def _tooltip(self, row: int) -> str:
+        m = self.members[row]
+        lines = [self.status_label(self.statuses[row])]
+        lines += [p.message for p in m.errors]
+        lines += [p.message for p in self.warnings_by_row.get(row, ())]
+        return "\n".join(lines)
+
+    # --- sorting support ---------------------------------------------------
+
+    def sort_keys(self, column: int) -> list:
+        """One sort key per source row for ``column`` (used by the filter)."""
+        from print_engine.codes import natural_key
+
+        members = self.members
+        if column == 0:
+            return [(m.sheet, m.row) for m in members]
+        if column == 1:
+            order = {code: i for i, code in enumerate(STATUS_CODES)}
+            return [order.get(s, 99) for s in self.statuses]
+        if column == 2:
+            return [natural_key(c) for c in self.employer_codes]
+        if column == 3:
+            return [natural_key(c) for c in self.affiliations]
+        if column == 4:
+            return [(natural_key(m.kigo), natural_key(m.bango), natural_key(m.edaban)) for m in members]
+        if column == 5:
+            return [0 if m.insured else 1 for m in members]
+        if column in (8, 9):
+            attr = "acquired" if column == 8 else "lost"
+            return [_date(getattr(m, attr)) for m in members]
+        getter = self._text[column]
+        return [getter(m, i) for i, m in enumerate(members)]

@@ -1,0 +1,210 @@
+"""A whole print run to a folder: PDFs, manifest, exclusions, packing, profile.
+
+Everything is written to a temporary folder beside the target and moved
+into place only when the whole run succeeded (:class:`AtomicOutput`): a
+failed or cancelled run leaves nothing half-written. Files are rendered in
+worker processes (spawn, so a frozen Windows build works too); each file is
+rendered by one process from the same inputs, so a parallel run gives the
+same bytes as a serial one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .pages import PageMaker
+from .pdf_output import PdfWriter
+from .profile import dump_profile, resolve_today
+from .reports import write_excluded, write_manifest, write_packing
+from .run import Cancelled, RunPlan
+from .stream import FileSpec, build_stream
+
+PARALLEL_MIN_NOTICES = 3000
+Progress = Callable[[int, int, str], None]
+
+
+class BatchError(Exception):
+    """The run cannot start or failed; nothing was written."""
+
+
+@dataclass(slots=True)
+class BatchResult:
+    out_dir: Path
+    files: list[FileSpec] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files)
+
+    @property
+    def notices(self) -> int:
+        return sum(f.notices for f in self.files)
+
+
+class AtomicOutput:
+    """A folder that appears complete or not at all."""
+
+    def __init__(self, target: Path, force: bool):
+        self.target = Path(target)
+        if self.target.exists() and not self.target.is_dir():
+            raise BatchError(f"出力先 {self.target} はフォルダではありません。")
+        if self.target.is_dir() and any(self.target.iterdir()) and not force:
+            raise BatchError(
+                f"出力フォルダ {self.target} は空ではありません。別のフォルダを指定するか --force で置き換えてください。"
+            )
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.target.parent / f".{self.target.name}.partial-{os.getpid()}"
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir()
+
+    def commit(self) -> None:
+        old = None
+        if self.target.is_dir():
+            if any(self.target.iterdir()):
+                old = self.target.parent / f".{self.target.name}.old-{os.getpid()}"
+                shutil.rmtree(old, ignore_errors=True)
+                self.target.rename(old)
+            else:
+                self.target.rmdir()
+        self.tmp.rename(self.target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def documents_for(plan: RunPlan, documents: str | None) -> str:
+    """``all`` or ``notices``; a reissue prints notices only unless asked."""
+    if documents:
+        return documents
+    if plan.profile.run.variant == "reissue":
+        return "notices"
+    return plan.profile.run.documents
+
+
+def plan_files(plan: RunPlan, maker: PageMaker, split: str, documents: str) -> list[FileSpec]:
+    return build_stream(plan.shipments, split, documents == "all", maker.list_page_count)
+
+
+_worker_maker: PageMaker | None = None
+
+
+def _init_worker(profile, issue_date) -> None:
+    global _worker_maker
+    _worker_maker = PageMaker(profile, issue_date)
+
+
+def render_file(maker: PageMaker, spec: FileSpec, folder: Path) -> int:
+    """Draw one file's pages into ``folder/spec.name``; returns its page count."""
+    writer = PdfWriter(folder / spec.name, maker.fonts)
+    for page in maker.file_pages(spec):
+        writer.add_page(page)
+    writer.close()
+    return spec.pages
+
+
+def _render_in_worker(spec: FileSpec, folder: str) -> int:
+    return render_file(_worker_maker, spec, Path(folder))
+
+
+def _render_all(plan, maker, files, folder, workers, progress, cancelled) -> None:
+    total = sum(f.pages for f in files)
+    done = 0
+    progress(0, total, "PDF を作成しています")
+    if workers <= 1:
+        for spec in files:
+            if cancelled():
+                raise Cancelled
+            done += render_file(maker, spec, folder)
+            progress(done, total, spec.name)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(plan.profile, plan.issue_date))
+    try:
+        # Largest files first keeps both cores busy to the end.
+        order = sorted(files, key=lambda f: -f.pages)
+        pending = {pool.submit(_render_in_worker, spec, str(folder)): spec for spec in order}
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                spec = pending.pop(fut)
+                done += fut.result()
+                progress(done, total, spec.name)
+            if cancelled():
+                raise Cancelled
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def choose_workers(files: list[FileSpec], requested: int = 0) -> int:
+    if requested > 0:
+        return min(requested, max(1, len(files)))
+    notices = sum(f.notices for f in files)
+    if notices < PARALLEL_MIN_NOTICES or len(files) < 2:
+        return 1
+    return min(os.cpu_count() or 1, len(files))
+
+
+def run_batch(
+    plan: RunPlan,
+    out_dir: str | Path,
+    *,
+    split: str | None = None,
+    documents: str | None = None,
+    force: bool = False,
+    workers: int = 0,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Write the whole run into ``out_dir`` atomically.
+
+    Args:
+        plan: the planned run (rules applied, shipments in order).
+        out_dir: the target folder; must be empty or absent unless ``force``.
+        split: ``employer`` | ``run`` | ``pages:N`` (default: the profile's).
+        documents: ``all`` | ``notices`` (default: the profile's; a reissue
+            prints notices only).
+        force: replace a non-empty ``out_dir`` as a whole.
+        workers: processes to render with; 0 chooses by the run's size.
+        progress: called as (pages done, pages total, what).
+        cancelled: polled between files; True stops with :class:`Cancelled`.
+
+    Raises:
+        BatchError: the target is not usable, or writing failed.
+        Cancelled: the operator cancelled; nothing is left behind.
+    """
+    progress = progress or (lambda *a: None)
+    cancelled = cancelled or (lambda: False)
+    split = split or plan.profile.run.split
+    documents = documents_for(plan, documents)
+    out = AtomicOutput(Path(out_dir), force)
+    try:
+        maker = PageMaker(plan.profile, plan.issue_date)
+        files = plan_files(plan, maker, split, documents)
+        _render_all(plan, maker, files, out.tmp, choose_workers(files, workers), progress, cancelled)
+        write_manifest(out.tmp / "manifest.csv", files)
+        write_excluded(out.tmp / "excluded.csv", plan.members)
+        write_packing(out.tmp / "packing.csv", plan.shipments)
+        resolved = resolve_today(plan.profile, plan.issue_date)
+        (out.tmp / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")
+        out.commit()
+    except (Cancelled, KeyboardInterrupt):
+        out.abort()
+        raise
+    except OSError as exc:
+        out.abort()
+        raise BatchError(f"出力中にエラーが発生しました（{exc.strerror or exc}）。何も出力していません。") from None
+    except BaseException:
+        out.abort()
+        raise
+    return BatchResult(Path(out_dir), files)

@@ -1,0 +1,55 @@
+"""``main.py batch``: plan the run, write it atomically, print a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .batch import BatchError, run_batch
+from .cli import EXIT_FAILED, EXIT_OK, EXIT_ROW_ERRORS, load_and_plan, summary_lines
+
+
+class StderrProgress:
+    """Progress on standard error, at most a few times a second."""
+
+    def __init__(self, stream=None, interval: float = 0.5):
+        self.stream = stream or sys.stderr
+        self.interval = interval
+        self.last = 0.0
+        self.start = time.monotonic()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        now = time.monotonic()
+        if now - self.last < self.interval and done < total:
+            return
+        self.last = now
+        if total:
+            rate = done / max(now - self.start, 1e-6)
+            left = (total - done) / rate if rate > 0 else 0
+            print(f"\r{done:,}/{total:,} ページ（残り約 {left:.0f} 秒）", end="", file=self.stream, flush=True)
+            if done >= total:
+                print(file=self.stream)
+        else:
+            print(what, file=self.stream, flush=True)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    plan = load_and_plan(args)
+    try:
+        result = run_batch(
+            plan,
+            args.out,
+            split=args.split,
+            documents=args.documents,
+            force=args.force,
+            workers=args.workers,
+            progress=StderrProgress(),
+        )
+    except BatchError as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for line in summary_lines(plan):
+        print(line)
+    print(f"出力: {result.out_dir}（PDF {len(result.files)} ファイル、{result.pages} ページ）")
+    return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK

@@ -1,0 +1,24 @@
+"""Page layout: the notice, the cover letter and the target list as primitives.
+
+The layout is renderer-neutral: :mod:`print_engine.pdf_output` and the Qt
+painter (``gui/painter.py``) draw the same :class:`~.primitives.Page`.
+"""
+
+from .fonts import FontSet, uncovered_characters
+from .primitives import Circle, Line, Overflow, Page, QrCode, Rect, TextRun
+from .templates import Template, TemplateError, load_template
+
+__all__ = [
+    "Circle",
+    "FontSet",
+    "Line",
+    "Overflow",
+    "Page",
+    "QrCode",
+    "Rect",
+    "Template",
+    "TemplateError",
+    "TextRun",
+    "load_template",
+    "uncovered_characters",
+]

@@ -1,0 +1,308 @@
+"""The notice 「資格情報のお知らせ」 (別添3): one A4 page per member.
+
+Zones, top to bottom (``shared/spec/notice-layout.md``): the window block
+and the sender block, the title and lead sentence, frame ① (the
+qualification table), the マイナポータル paragraph with its QR code, the
+clinic paragraph, then at the bottom the cut-off strip ③ (left, card-sized,
+framed by a dashed cut line) and frame ② with the last four digits of the
+My Number (right).
+
+Every fixed position is in :class:`NoticeGeometry`, at the top of this
+module. The parts that are the same for every member are built once per run
+(:class:`NoticeLayouter`) and shared as the page's ``static`` primitives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Employer, Envelope, Member
+from ..profile_schema import RunProfile
+from ..wareki import format_wareki
+from .fonts import GOTHIC, MINCHO, FontSet
+from .notice_parts import (
+    WindowLine,
+    cell_baseline,
+    sender_block,
+    stack_lines,
+    strip_static,
+    table_static,
+)
+from .primitives import A4_MM, MM_PER_PT, Overflow, Page, Primitive, QrCode, Rect, qr_modules
+from .templates import Template, run_context
+from .text import fit_text, paragraph, place
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeGeometry:
+    """Every fixed position of the notice, in mm from the top-left corner.
+
+    The window block follows the run profile's ``[envelope]`` window; the
+    title, the table and the paragraphs flow below it; the cut-off strip and
+    frame ② sit at fixed places in the bottom third of the sheet (below the
+    second fold of a sheet folded in three, so no fold crosses the card).
+    """
+
+    page: tuple[float, float] = A4_MM
+    edge: float = 5.0  # nothing printed closer to the paper's edge
+    left: float = 15.0  # content column
+    right: float = 195.0
+    window_margin: float = 3.0  # inset of the window block in the window
+    sender_gap: float = 7.0  # sender block starts this far right of the window
+    sender_right: float = 200.0
+    title_gap: float = 12.0  # bottom of the window (or sender block) → title baseline
+    lead_gap: float = 10.0  # title baseline → first baseline of the lead sentence
+    table_gap: float = 1.0  # line after the lead sentence → top of frame ①
+    portal_gap: float = 11.0  # bottom of frame ① → マイナポータル heading baseline
+    clinic_gap: float = 6.0  # QR code bottom → clinic paragraph baseline
+    # Frame ① (qualification table)
+    table_row_h: float = 9.0
+    table_label_w: float = 36.0
+    table_small_label_w: float = 20.0  # 番号 / 枝番 cells of the first row
+    table_value1_w: float = 32.0  # the 記号 value cell
+    table_value2_w: float = 42.0  # the 番号 value cell
+    cell_pad: float = 3.0
+    # マイナポータル paragraph and QR code
+    qr_size: float = 22.0
+    qr_gap: float = 8.0  # text column → QR code
+    # The cut line: a dashed rectangle exactly the size of an ID-1 card.
+    strip_x: float = 12.0
+    strip_y: float = 221.0
+    strip_w: float = 85.6
+    strip_h: float = 54.0
+    strip_pad: float = 3.5
+    below_strip_gap: float = 4.6  # cut line → first line of the sentence under it
+    # Frame ② (My Number, last four digits)
+    frame2_x: float = 105.0
+    frame2_y: float = 221.0
+    frame2_w: float = 90.0
+    frame2_h: float = 54.0
+    frame2_pad: float = 4.0
+
+
+GEOMETRY = NoticeGeometry()
+
+
+@dataclass(slots=True)
+class _Static:
+    """One static variant of the notice and the positions its values need."""
+
+    key: str
+    primitives: tuple[Primitive, ...]
+    value_rows: dict[str, tuple[float, float, float]]  # field → (x, top, width) of its cell
+    strip_rows: dict[str, tuple[float, float, float]]  # field → (x, baseline, width)
+    digits_at: tuple[float, float, float] | None  # (x, baseline, width) of ``**** **** 1234``
+    overflow: tuple[Overflow, ...] = ()
+
+
+def _has_mynumber_frame(variant: str, member: Member) -> bool:
+    return variant != "new-members" and bool(member.mynumber4)
+
+
+@dataclass
+class NoticeLayouter:
+    """Lays out notices for one run: the static parts are built once.
+
+    Attributes:
+        profile: The run profile.
+        issue_date: The resolved issue date (発行日).
+        fonts: The run's fonts.
+        template: The wording template (with the run variant applied).
+        geometry: The fixed positions.
+    """
+
+    profile: RunProfile
+    issue_date: date
+    fonts: FontSet
+    template: Template
+    geometry: NoticeGeometry = GEOMETRY
+    _statics: dict[bool, _Static] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ctx = run_context(self.profile, self.issue_date)
+        p = self.profile
+        basis = repr((self.template.digest, p.insurer, p.notice, p.envelope, p.run.variant,
+                      p.run.as_of, self.issue_date, self.fonts.fallbacks, self.geometry))
+        self.digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+    # ------------------------------------------------------------------ static
+    def static(self, with_mynumber: bool) -> _Static:
+        """The static part for notices with or without frame ② (built once)."""
+        st = self._statics.get(with_mynumber)
+        if st is None:
+            st = self._statics[with_mynumber] = self._build_static(with_mynumber)
+        return st
+
+    def _build_static(self, with_mynumber: bool) -> _Static:
+        g, t, f, ctx = self.geometry, self.template, self.fonts, self.ctx
+        out: list[Primitive] = []
+        overflow: list[Overflow] = []
+        win = self.profile.envelope
+        sender_x = win.window_left_mm + win.window_width_mm + g.sender_gap
+        sender_bottom = sender_block(out, overflow, t, ctx, f, sender_x, win.window_top_mm + g.window_margin,
+                                     g.sender_right - sender_x)
+        y = max(win.window_top_mm + win.window_height_mm, sender_bottom) + g.title_gap
+        out += place(g.left, y, t.text("notice.title", ctx), GOTHIC, 16.0, f, align="center",
+                     width=g.right - g.left)
+        y += g.lead_gap
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead", ctx), MINCHO, 10.0, f, leading=1.55)
+        out += runs
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead_note", ctx), MINCHO, 10.0, f)
+        out += runs
+        value_rows, y = table_static(out, t, ctx, f, g, self.profile.notice, top=y + g.table_gap)
+        y += g.portal_gap
+        # マイナポータル: heading, paragraph and the QR code on the right
+        text_w = g.right - g.left - g.qr_size - g.qr_gap
+        qr_top = y - 4.0
+        out += place(g.left, y, t.text("notice.portal.heading", ctx), GOTHIC, 10.0, f, align="center", width=text_w)
+        runs, y = paragraph(g.left, y + 6.5, text_w, t.text("notice.portal.body", ctx), MINCHO, 9.5, f)
+        out += runs
+        out.append(QrCode(g.right - g.qr_size, qr_top, g.qr_size, qr_modules(self.profile.notice.qr_url)))
+        y = max(y, qr_top + g.qr_size + g.clinic_gap)
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.clinic.body", ctx), MINCHO, 9.5, f,
+                            indent=9.5 * MM_PER_PT)
+        out += runs
+        if y - 3.0 > min(g.strip_y, g.frame2_y) - 4.0:
+            overflow.append(Overflow("body", "本文が切り取り部分に重なります"))
+        strip_rows = strip_static(out, t, ctx, f, g, self.profile.notice)
+        digits_at = self._frame2_static(out, overflow) if with_mynumber else None
+        key = f"notice:{self.profile.run.variant}:{'mn' if with_mynumber else 'nomn'}:{self.digest}"
+        return _Static(key, tuple(out), value_rows, strip_rows, digits_at, tuple(overflow))
+
+    def _frame2_static(self, out: list[Primitive], overflow: list[Overflow]) -> tuple[float, float, float]:
+        g, t, f = self.geometry, self.template, self.fonts
+        x, y, w, h, pad = g.frame2_x, g.frame2_y, g.frame2_w, g.frame2_h, g.frame2_pad
+        out.append(Rect(x, y, w, h, 0.8))
+        out += place(x + pad, y + pad + 4.0, t.text("notice.mynumber.mark"), GOTHIC, 11.0, f)
+        body_x = x + pad + 6.0
+        by = y + pad + 3.6
+        for para in t.lines("notice.mynumber.body", self.ctx):
+            runs, by = paragraph(body_x, by, x + w - pad - body_x, para, MINCHO, 8.5, f, leading=1.5)
+            out += runs
+        box_top = y + h - pad - 12.0
+        if by - 3.0 > box_top:
+            overflow.append(Overflow("mynumber.body", "マイナンバー欄の説明文が長すぎます"))
+        out.append(Rect(body_x, box_top, x + w - pad - body_x, 12.0, 0.4, fill=0.95))
+        return (body_x, cell_baseline(box_top, 12.0, 18.0), x + w - pad - body_x)
+
+    # ---------------------------------------------------------------- variable
+    def layout(self, member: Member, envelope: Envelope | None = None, employer: Employer | None = None) -> Page:
+        """The page of one member's notice.
+
+        Args:
+            member: The member the notice is for.
+            envelope: The member's envelope; its first notice's window block
+                also names the other addressees when the insured is absent.
+            employer: The employer (its name goes in the window block);
+                defaults to the member's ``employer_name``.
+        """
+        st = self.static(_has_mynumber_frame(self.profile.run.variant, member))
+        f, t, g = self.fonts, self.template, self.geometry
+        out: list[Primitive] = []
+        overflow: list[Overflow] = list(st.overflow)
+        self._window_block(out, overflow, member, envelope, employer)
+        # Frame ① values
+        show = self.profile.notice
+        values = {
+            "kigo": member.kigo,
+            "bango": member.bango,
+            "edaban": member.edaban,
+            "name": member.name,
+            "kana": member.kana,
+            "acquired": format_wareki(member.acquired) if member.acquired else "",
+        }
+        if show.show_birth_date:
+            values["birth"] = format_wareki(member.birth_date) if member.birth_date else ""
+        if show.show_burden_ratio:
+            values["burden"] = member.burden_ratio
+        for key, value in values.items():
+            if not value:
+                continue
+            x, top, width = st.value_rows[key]
+            big = key == "name"
+            fit = fit_text(value, GOTHIC, 12.0 if big else 11.0, 8.0, width, 2, fonts=f,
+                           max_height=g.table_row_h - 1.0)
+            if fit.overflow:
+                overflow.append(Overflow(f"table.{key}", value))
+            out += _lines_in_cell(x, top, g.table_row_h, fit.lines, fit.size, f)
+        # Strip ③ values
+        x, y, w = st.strip_rows["number"]
+        number_line = t.text("notice.strip.number_line",
+                             {"kigo": member.kigo, "bango": member.bango, "edaban": member.edaban})
+        fit = fit_text(number_line, GOTHIC, 9.5, 7.0, w, fonts=f)
+        out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
+        strip_values = {"name": member.name}
+        if show.show_kana_on_strip:
+            strip_values["kana"] = member.kana
+        if show.show_burden_ratio:
+            strip_values["burden"] = member.burden_ratio
+        for key, value in strip_values.items():
+            x, y, w = st.strip_rows[key]
+            fit = fit_text(value, GOTHIC, 11.0 if key == "name" else 9.0, 7.0, w, fonts=f)
+            if fit.overflow:
+                overflow.append(Overflow(f"strip.{key}", value))
+            out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
+        # Frame ② digits: only ever the last four
+        if st.digits_at is not None:
+            x, y, w = st.digits_at
+            digits = t.text("notice.mynumber.digits", {"mynumber4": member.mynumber4[-4:]})
+            out += place(x, y, digits, GOTHIC, 18.0, f, align="center", width=w)
+        return Page(g.page, st.key, st.primitives, tuple(out), "notice", tuple(overflow))
+
+    def _window_block(self, out: list[Primitive], overflow: list[Overflow], member: Member,
+                      envelope: Envelope | None, employer: Employer | None) -> None:
+        t, g = self.template, self.geometry
+        win = self.profile.envelope
+        honor = t.text("notice.honorific")
+        lines = [
+            WindowLine(member.number_label, 10.5, 8.0, 1, 0.0, "number"),
+            WindowLine(t.text("notice.self_label"), 9.0, 7.0, 1, 0.6, "self"),
+            WindowLine(f"{member.name} {honor}", 14.0, 9.0, 2, 1.2, "name"),
+        ]
+        if envelope is not None and envelope.members and envelope.members[0] is member and not envelope.has_insured:
+            others = [m for m in envelope.members[1:]]
+            if others:
+                text = "　".join(f"{m.name} {honor}" for m in others)
+                lines.append(WindowLine(text, 12.0, 7.5, 3, 0.6, "others"))
+            if envelope.insured is not None:
+                lines.append(WindowLine(t.text("notice.insured_line", {"insured_name": envelope.insured.name}),
+                                        10.0, 7.5, 1, 1.0, "insured"))
+        employer_name = employer.name if employer is not None else member.employer_name
+        if employer_name:
+            lines.append(WindowLine(employer_name, 10.0, 7.0, 2, 1.2, "employer"))
+        m = g.window_margin
+        stack_lines(out, overflow, lines, self.fonts, win.window_left_mm + m, win.window_top_mm + m,
+                    win.window_width_mm - 2 * m, win.window_height_mm - 2 * m, zone="window")
+
+
+def _lines_in_cell(x: float, top: float, height: float, lines: tuple[str, ...], size: float,
+                   fonts: FontSet) -> list[Primitive]:
+    pitch = size * 1.15 * MM_PER_PT
+    first = cell_baseline(top, height, size) - pitch * (len(lines) - 1) / 2
+    out: list[Primitive] = []
+    for i, line in enumerate(lines):
+        out += place(x, first + i * pitch, line, GOTHIC, size, fonts)
+    return out
+
+
+_LAYOUTERS: dict[tuple, NoticeLayouter] = {}
+
+
+def layout_notice(member: Member, envelope: Envelope | None, employer: Employer | None, profile: RunProfile,
+                  issue_date: date, fonts: FontSet, template: Template) -> Page:
+    """The notice page of ``member`` (see :meth:`NoticeLayouter.layout`).
+
+    The static part is built once per run (profile, issue date, fonts and
+    template) and reused; call in a loop without worrying about cost.
+    """
+    p = profile
+    key = (id(fonts), template.name, template.variant, template.digest, p.insurer, p.notice, p.envelope,
+           p.run.variant, p.run.as_of, issue_date)
+    layouter = _LAYOUTERS.get(key)
+    if layouter is None or layouter.fonts is not fonts:
+        if len(_LAYOUTERS) > 16:
+            _LAYOUTERS.clear()
+        layouter = _LAYOUTERS[key] = NoticeLayouter(profile, issue_date, fonts, template)
+    return layouter.layout(member, envelope, employer)

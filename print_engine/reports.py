@@ -1,0 +1,83 @@
+"""The run's CSV files: manifest, exclusions and packing (``batch-cli.md``).
+
+All are UTF-8 with BOM (Excel opens them), comma-separated, CRLF line ends,
+quoted only where needed. No My Number ever appears in them.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterable
+
+from .model import Member, Reason, Shipment
+from .rules import REASON_TEXT
+from .stream import FileSpec
+
+MANIFEST_COLUMNS = ("file", "first_page", "last_page", "employer_code", "affiliation_code",
+                    "document", "kigo", "bango", "edaban", "name", "flag")
+EXCLUDED_COLUMNS = ("sheet", "row", "employer_code", "kigo", "bango", "edaban", "name",
+                    "reason_code", "reason")
+PACKING_COLUMNS = ("employer_code", "employer_name", "container", "envelopes", "notices",
+                   "green_leaflets", "blue_leaflets", "return_envelopes")
+
+
+def _write(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)  # excel dialect: CRLF, minimal quoting
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def manifest_rows(files: list[FileSpec]) -> list[tuple]:
+    rows = []
+    for spec in files:
+        for e in spec.entries:
+            code = e.shipment.employer.code
+            if e.document == "notice":
+                m = e.member
+                rows.append((spec.name, e.first_page, e.last_page, code, m.affiliation, "notice",
+                             m.kigo, m.bango, m.edaban, m.name, m.flag))
+            else:
+                rows.append((spec.name, e.first_page, e.last_page, code, "", e.document, "", "", "", "", ""))
+    return rows
+
+
+def write_manifest(path: Path, files: list[FileSpec]) -> None:
+    _write(path, MANIFEST_COLUMNS, manifest_rows(files))
+
+
+def reason_text(m: Member) -> str:
+    if m.reason is Reason.INVALID:
+        return "; ".join(p.message for p in m.errors)
+    return REASON_TEXT[m.reason]
+
+
+def write_excluded(path: Path, members: list[Member]) -> None:
+    rows = (
+        (m.sheet, m.row, m.employer_code, m.kigo, m.bango, m.edaban, m.name, m.reason.value, reason_text(m))
+        for m in members
+        if m.reason is not None
+    )
+    _write(path, EXCLUDED_COLUMNS, rows)
+
+
+def packing_rows(shipments: list[Shipment]) -> list[tuple]:
+    rows = []
+    for s in shipments:
+        n = len(s.envelopes)
+        rows.append((s.employer.code, s.employer.name, s.container, n, s.notice_count, n, n, s.return_envelopes))
+    return rows
+
+
+def write_packing(path: Path, shipments: list[Shipment]) -> None:
+    _write(path, PACKING_COLUMNS, packing_rows(shipments))
+
+
+def read_manifest(path: Path) -> list[dict[str, str]]:
+    """The rows of an earlier run's manifest (for reprints)."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+            raise ValueError(f"{Path(path).name} は manifest.csv の形式ではありません")
+        return list(reader)
