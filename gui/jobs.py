@@ -225,3 +225,68 @@ class ProgressPopup(QProgressDialog):
         self._timer.stop()
         self.hide()
         self.deleteLater()
+
+
+class StatusProgress(QWidget):
+    """A progress bar with a Cancel button for the status bar.
+
+    It appears only when the attached job runs for more than 0.5 s.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton
+
+        super().__init__(parent)
+        self.setObjectName("statusProgress")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setObjectName("loadProgress")
+        self.bar.setFixedWidth(220)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("loadCancel")
+        self.cancel_button.setText(self.tr("中止"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.job: Job | None = None
+        self.cancel_button.clicked.connect(self._cancel)
+        self._timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
+        self._timer.timeout.connect(self._show_if_running)
+        self.hide()
+
+    def attach(self, job: Job) -> None:
+        """Follow ``job`` until it finishes."""
+        self.job = job
+        self.bar.setRange(0, 0)
+        self.label.setText(job.title)
+        self.cancel_button.setEnabled(True)
+        job.progressed.connect(self._update)
+        job.finished.connect(self._done)
+        self._timer.start()
+
+    def _show_if_running(self) -> None:
+        if self.job is not None and self.job.running:
+            self.show()
+
+    def _update(self, done: int, total: int, label: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        else:
+            self.bar.setRange(0, 0)
+        if label:
+            self.label.setText(label)
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("中止しています…"))
+            self.job.cancel()
+
+    def _done(self) -> None:
+        self._timer.stop()
+        self.job = None
+        self.hide()

@@ -135,7 +135,6 @@ class ProblemsPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(self._activated)
-        self.view.doubleClicked.connect(self._activated)
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         top.addWidget(self.title)

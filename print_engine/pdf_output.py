@@ -15,12 +15,14 @@ import os
 from typing import BinaryIO
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFResourceDictionary
 from reportlab.pdfgen.canvas import Canvas
 
 from .layout.fonts import GOTHIC, FontSet
 from .layout.primitives import PT_PER_MM, Circle, Line, Page, Primitive, QrCode, Rect, TextRun
 
 _CACHE_LIMIT = 200_000
+_SHARED_RESOURCES = "OshiraseResources"
 
 
 class PdfWriter:
@@ -62,6 +64,7 @@ class PdfWriter:
         if author:
             self._canvas.setAuthor(author)
         self._doc = self._canvas._doc
+        self._resources = PDFObjectReference(_SHARED_RESOURCES)
         self._forms: dict[str, str] = {}
         self._chunks: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.page_count = 0
@@ -89,12 +92,21 @@ class PdfWriter:
                 c.doForm(name)
         self._draw(page.variable, page.size_mm[1])
         c.showPage()
+        # Every page points at one shared resource dictionary (fonts and forms)
+        # instead of carrying its own copy: smaller file, faster save.
+        self._doc.Pages.pages[-1].Resources = self._resources
         self.page_count += 1
 
     def close(self) -> None:
         """Finish and write the file (idempotent)."""
         if not self._closed:
             self._closed = True
+            resources = PDFResourceDictionary()
+            resources.basicFonts()
+            resources.basicProcs()
+            if self._forms:
+                resources.XObject = self._doc.xobjDict(list(self._forms.values()))
+            self._doc.Reference(resources, _SHARED_RESOURCES)
             self._canvas.save()
 
     # ------------------------------------------------------------------ drawing

@@ -74,8 +74,9 @@ def make_samples(out_dir: Path = SAMPLES_DIR, seed: int = SEED) -> dict[str, obj
     broken_files = write_broken_files(broken, clean_path)
     normalise_xlsx(broken / "missing-column.xlsx")
     password = write_password_file(broken / "password.xlsx")
-    if password or (broken / "password.xlsx").exists():
-        broken_files["password.xlsx"] = 'encrypted with the password "oshirase" (OLE2 container)'
+    broken_files["password.xlsx"] = (
+        'encrypted with the password "oshirase" (an OLE2 container, not a zip); '
+        "written only where msoffcrypto-tool is importable")
 
     readme = render_readme(sample, ordered, special, expected, errors_expected, broken_files)
     (out_dir / "README.md").write_text(readme, encoding="utf-8")

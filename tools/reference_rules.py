@@ -161,8 +161,16 @@ def summarize(
     rows: list[RefRow],
     by_affiliation: set[str],
     rules: RefRules = RefRules(),
+    detail: bool = True,
 ) -> dict:
-    """The expected figures of a run over ``rows`` (see samples README)."""
+    """The expected figures of a run over ``rows`` (see samples README).
+
+    Args:
+        rows: the intended values of every member row.
+        by_affiliation: employer codes that pack by 所属コード.
+        rules: the profile's dates.
+        detail: include ``envelope_order`` and ``rows`` (large for big books).
+    """
     outcomes = evaluate(rows, rules)
     envelopes = build_envelopes(rows, outcomes, by_affiliation)
     reasons = {code: 0 for code in RULE_REASONS}
@@ -172,7 +180,7 @@ def summarize(
     included = sum(1 for o in outcomes.values() if o.reason is None)
     all_envelopes = [e for es in envelopes.values() for e in es]
     new_from, new_to = rules.new_members_from, rules.new_members_to
-    return {
+    result = {
         "members_rows": len(rows),
         "included": included,
         "envelopes": len(all_envelopes),
@@ -186,22 +194,24 @@ def summarize(
         },
         "notices_per_employer": {code: sum(len(e.rows) for e in es) for code, es in envelopes.items()},
         "envelopes_per_employer": {code: len(es) for code, es in envelopes.items()},
-        "envelope_order": {
+        "new_members_candidates": sorted(
+            r.row for r in rows
+            if not r.invalid and new_from <= (r.acquired_recorded or r.acquired) <= new_to
+        ),
+    }
+    if detail:
+        result["envelope_order"] = {
             code: [
                 {"kigo": e.kigo, "bango": e.bango, "affiliation": e.affiliation,
                  "rows": e.rows, "return": e.is_return, "fuyo_sakujo": e.fuyo_sakujo}
                 for e in es
             ]
             for code, es in envelopes.items()
-        },
-        "new_members_candidates": sorted(
-            r.row for r in rows
-            if not r.invalid and new_from <= (r.acquired_recorded or r.acquired) <= new_to
-        ),
-        "rows": [
+        }
+        result["rows"] = [
             {"row": r.row, "employer": r.employer, "kigo": r.kigo, "bango": r.bango,
              "edaban": r.edaban, "insured": r.insured, "mynumber4": r.mynumber4,
              "reason": outcomes[r.row].reason, "flag": outcomes[r.row].flag}
             for r in sorted(rows, key=lambda r: r.row)
-        ],
-    }
+        ]
+    return result

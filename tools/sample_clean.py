@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
+from tools.reference_rules import evaluate
 from tools.sample_rows import (
     Emp, HouseholdFactory, SampleRow, as_float, as_full_width, as_number,
     as_padded_text, as_text,
@@ -208,8 +209,6 @@ def specials(f: HouseholdFactory, e: dict[str, Emp]) -> list[list[SampleRow]]:
 
 def build_clean_sample(seed: int = 20240807) -> CleanSample:
     """All households of the clean sample (row numbers are set by the sheet)."""
-    from tools.reference_rules import evaluate
-
     rng = random.Random(seed)
     employers = make_employers()
     f = HouseholdFactory(rng)

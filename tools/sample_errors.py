@@ -200,7 +200,6 @@ def write_password_file(path: Path, password: str = "oshirase") -> bool:
     it the existing file is left as it is and ``False`` is returned.
     """
     try:
-        import msoffcrypto  # type: ignore[import-not-found]
         from msoffcrypto.format.ooxml import OOXMLFile  # type: ignore[import-not-found]
     except ImportError:
         return False
@@ -217,5 +216,4 @@ def write_password_file(path: Path, password: str = "oshirase") -> bool:
     plain.seek(0)
     with path.open("wb") as out:
         OOXMLFile(plain).encrypt(password, out)
-    del msoffcrypto
     return True

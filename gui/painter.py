@@ -1,0 +1,271 @@
+"""Draw layout pages with a QPainter: the preview and the printer share this.
+
+:func:`paint_page` draws a :class:`~print_engine.layout.primitives.Page` on
+any ``QPaintDevice`` (a ``QImage`` for the preview, a ``QPrinter`` for
+printing), converting millimetres to device pixels. Text is drawn as glyph
+runs from the same TrueType files the PDF embeds, each glyph at the position
+the layout computed from the font's own advances — never through Qt's own
+line layout — so the screen, the printer and the PDF agree to a fraction of
+a point.
+
+For a ``QPrinter``, call ``printer.setFullPage(True)`` first, so that the
+painter's origin is the corner of the paper (the layout measures from it).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import sys
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGlyphRun,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRawFont,
+)
+
+from print_engine.layout.fonts import FontSet
+from print_engine.layout.primitives import (
+    MM_PER_PT,
+    PT_PER_MM,
+    Circle,
+    Line,
+    Page,
+    Primitive,
+    QrCode,
+    Rect,
+    TextRun,
+)
+
+def _protect_none() -> None:
+    """Work around PySide6 6.12.0 losing a reference to ``None`` on every void call.
+
+    With PySide6 6.12.0 on Python 3.11, each call of a method returning
+    ``void`` (``QPainter.setPen``, ``QPainterPath.lineTo``, …) drops one
+    reference to ``None`` without having taken it; ``None`` starts with a few
+    thousand references, so a painted page or two end in "Fatal Python error:
+    none_dealloc". Python 3.12 made ``None`` immortal, which hides the bug; on
+    3.11 we do the same by raising ``None``'s reference count far out of reach.
+    Nothing is done when no leak is measured (a fixed PySide6, Python ≥ 3.12).
+    """
+    if sys.version_info >= (3, 12):
+        return
+    probe = QPointF()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setX(0.0)
+    if sys.getrefcount(None) < before:
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_protect_none()
+
+_FONT_DATA: dict[str, QByteArray] = {}
+_RAW_FONTS: dict[tuple[str, float], QRawFont] = {}
+
+
+def _raw_font(path: str, pixel_size: float) -> QRawFont:
+    """The font file at ``pixel_size`` (file read once, faces cached per size)."""
+    key = (path, round(pixel_size, 3))
+    raw = _RAW_FONTS.get(key)
+    if raw is None:
+        data = _FONT_DATA.get(path)
+        if data is None:
+            with open(path, "rb") as fh:
+                data = _FONT_DATA[path] = QByteArray(fh.read())
+        raw = QRawFont(data, pixel_size, QFont.HintingPreference.PreferNoHinting)
+        if len(_RAW_FONTS) > 256:
+            _RAW_FONTS.clear()
+        _RAW_FONTS[key] = raw
+    return raw
+
+
+def paint_page(painter: QPainter, page: Page, *, px_per_mm: float | None = None,
+               fonts: FontSet | None = None, snap: bool = True) -> None:
+    """Draw ``page`` with ``painter``, its top-left corner at the painter's origin.
+
+    Args:
+        painter: An active painter on any paint device.
+        page: The page to draw.
+        px_per_mm: Device pixels per millimetre; by default the device's
+            own resolution (``logicalDpiX / 25.4``).
+        fonts: The fonts the page was laid out with (default: the bundled ones).
+        snap: Draw horizontal and vertical lines and fills on whole device
+            pixels, as PDF rasterisers do (crisp rules in the preview).
+    """
+    fonts = fonts or FontSet.load()
+    if px_per_mm is None:
+        px_per_mm = painter.device().logicalDpiX() / 25.4
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    drawer = _Drawer(painter, px_per_mm, fonts, snap)
+    for p in page.static:
+        drawer.draw(p)
+    for p in page.variable:
+        drawer.draw(p)
+    painter.restore()
+
+
+def render_page_image(page: Page, dpi: float = 100.0, fonts: FontSet | None = None) -> QImage:
+    """The page as a white RGB image at ``dpi`` (the preview, or a test).
+
+    The size follows ``pdftoppm``: ``ceil(size in points × dpi / 72)``.
+    """
+    w = math.ceil(page.size_mm[0] * PT_PER_MM * dpi / 72.0 - 1e-9)
+    h = math.ceil(page.size_mm[1] * PT_PER_MM * dpi / 72.0 - 1e-9)
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    try:
+        paint_page(painter, page, px_per_mm=dpi / 25.4, fonts=fonts)
+    finally:
+        painter.end()
+    return image
+
+
+class _Drawer:
+    """Converts primitives to QPainter calls at a fixed scale."""
+
+    def __init__(self, painter: QPainter, px_per_mm: float, fonts: FontSet, snap: bool) -> None:
+        self.p = painter
+        self.snap = snap
+        self.k = px_per_mm
+        self.fonts = fonts
+        self.black = QColor(0, 0, 0)
+
+    def draw(self, prim: Primitive) -> None:
+        kind = type(prim)
+        if kind is TextRun:
+            self.text(prim)
+        elif kind is Line:
+            self.line(prim)
+        elif kind is Rect:
+            self.rect(prim)
+        elif kind is Circle:
+            self.circle(prim)
+        elif kind is QrCode:
+            self.qr(prim)
+        else:  # pragma: no cover - a new primitive without a Qt drawing
+            raise TypeError(f"cannot draw {kind.__name__}")
+
+    def pen(self, width_pt: float, dash: tuple[float, ...] | None, width_px: float | None = None) -> QPen:
+        pen = QPen(self.black)
+        pen.setWidthF(width_px if width_px is not None else width_pt * MM_PER_PT * self.k)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        if dash:  # PDF dashes are in points, Qt's in pen widths
+            unit = pen.widthF() / (MM_PER_PT * self.k)
+            pen.setDashPattern([d / unit for d in dash])
+        return pen
+
+    def text(self, r: TextRun) -> None:
+        face = self.fonts[r.font]
+        px_per_pt = MM_PER_PT * self.k
+        raw = _raw_font(str(face.path), r.size_pt * px_per_pt)
+        glyphs = raw.glyphIndexesForString(r.text)
+        if r.advances is None:
+            steps = [a * px_per_pt for a in face.advances_pt(r.text, r.size_pt)]
+        else:
+            steps = [a * self.k for a in r.advances]
+        positions, x = [], 0.0
+        for step in steps:
+            positions.append(QPointF(x, 0.0))
+            x += step
+        run = QGlyphRun()
+        run.setRawFont(raw)
+        run.setGlyphIndexes(glyphs)
+        run.setPositions(positions)
+        self.p.setPen(self.black)
+        self.p.drawGlyphRun(QPointF(r.x * self.k, r.y * self.k), run)
+
+    def _snapped(self, centre: float, width_px: float) -> tuple[float, float]:
+        """A stroke's centre and width moved to cover whole device pixels.
+
+        PDF rasterisers (poppler's stroke adjustment, printer drivers) draw
+        thin axis-aligned lines crisp, on whole pixels; the preview does the
+        same so that it looks like the print and not blurred.
+        """
+        w = max(1.0, float(round(width_px)))
+        if int(w) % 2:
+            return math.floor(centre) + 0.5, w
+        return float(round(centre)), w
+
+    def line(self, ln: Line) -> None:
+        k = self.k
+        x1, y1, x2, y2 = ln.x1 * k, ln.y1 * k, ln.x2 * k, ln.y2 * k
+        pen = self.pen(ln.width_pt, ln.dash)
+        if self.snap and (x1 == x2 or y1 == y2):
+            if x1 == x2:
+                x1, w = self._snapped(x1, pen.widthF())
+                x2 = x1
+            else:
+                y1, w = self._snapped(y1, pen.widthF())
+                y2 = y1
+            pen = self.pen(ln.width_pt, ln.dash, width_px=w)
+        self.p.setPen(pen)
+        path = QPainterPath(QPointF(x1, y1))
+        path.lineTo(x2, y2)
+        self.p.drawPath(path)
+
+    def rect(self, r: Rect) -> None:
+        k = self.k
+        x, y, w, h = r.x * k, r.y * k, r.w * k, r.h * k
+        if r.fill is not None:
+            g = round(r.fill * 255)
+            box = QRectF(x, y, w, h)
+            if self.snap:
+                left, top = round(x), round(y)
+                box = QRectF(left, top, max(1, round(x + w) - left), max(1, round(y + h) - top))
+            self.p.fillRect(box, QColor(g, g, g))
+        if r.width_pt > 0:
+            pen = self.pen(r.width_pt, r.dash)
+            if self.snap:
+                x, pw = self._snapped(x, pen.widthF())
+                y, _ = self._snapped(y, pen.widthF())
+                x2, _ = self._snapped(x + w, pen.widthF())
+                y2, _ = self._snapped(y + h, pen.widthF())
+                w, h = x2 - x, y2 - y
+                pen = self.pen(r.width_pt, r.dash, width_px=pw)
+            # Same path order as PDF's ``re`` (from the bottom-left corner), so dashes match.
+            path = QPainterPath(QPointF(x, y + h))
+            path.lineTo(x + w, y + h)
+            path.lineTo(x + w, y)
+            path.lineTo(x, y)
+            path.closeSubpath()
+            self.p.setPen(pen)
+            self.p.setBrush(Qt.BrushStyle.NoBrush)
+            self.p.drawPath(path)
+
+    def circle(self, c: Circle) -> None:
+        k = self.k
+        self.p.setPen(self.pen(c.width_pt, None))
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        self.p.drawEllipse(QPointF(c.cx * k, c.cy * k), c.r * k, c.r * k)
+
+    def qr(self, q: QrCode) -> None:
+        k = self.k
+        n = len(q.modules)
+        m = q.size_mm / n * k
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for r, row in enumerate(q.modules):
+            c = 0
+            while c < n:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                path.addRect(QRectF(q.x * k + start * m, q.y * k + r * m, (c - start) * m, m))
+        self.p.fillPath(path, QBrush(self.black))

@@ -1,0 +1,216 @@
+"""The print / export dialog: destination, scope, variant, order, documents.
+
+It only collects the operator's choices into a :class:`PrintRequest`; the
+choices are exactly the options of ``main.py batch`` (``--variant``,
+``--order``, ``--documents``, ``--split`` and the selectors), so anything
+the window can do, a script can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from print_engine.profile_schema import RunProfile
+
+SCOPES = ("all", "filtered", "checked", "households")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PrintDialog", text)
+
+
+def variant_labels() -> dict[str, str]:
+    return {"initial": _t("一斉送付（initial）"), "new-members": _t("新規加入者（new-members）"),
+            "reissue": _t("再交付（reissue）")}
+
+
+def order_labels() -> dict[str, str]:
+    return {"profile": _t("プロファイルどおり（事業所ごとの設定）"), "number": _t("番号順"),
+            "affiliation": _t("所属別")}
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRequest:
+    """What the operator asked for.
+
+    Attributes:
+        destination: ``"printer"`` or ``"pdf"``.
+        scope: ``"all"``, ``"filtered"``, ``"checked"`` or ``"households"``.
+        variant, order, documents: As ``--variant``, ``--order``, ``--documents``.
+        out_dir: The PDF folder (``"pdf"`` only).
+        split: As ``--split`` (``"pdf"`` only).
+    """
+
+    destination: str
+    scope: str
+    variant: str
+    order: str
+    documents: str
+    out_dir: Path | None = None
+    split: str = "employer"
+
+
+class PrintDialog(QDialog):
+    """Choose what to print and where.
+
+    Args:
+        profile: Gives the defaults (variant, order, documents, split).
+        destination: ``"printer"`` or ``"pdf"`` preselected.
+        scope_counts: For each scope, a short description of what it holds
+            (e.g. ``"12 人"``), or ``None`` when the scope is not available.
+        out_dir: The folder to propose for a PDF export.
+    """
+
+    def __init__(self, profile: RunProfile, destination: str, scope_counts: dict[str, str | None],
+                 out_dir: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printDialog")
+        self.setWindowTitle(_t("印刷・PDF 出力"))
+        self.setMinimumWidth(560)
+
+        dest_box = QGroupBox(_t("出力先"))
+        self.to_printer = QRadioButton(_t("プリンタ（事業所ごとに1つの印刷ジョブ）"))
+        self.to_printer.setObjectName("destPrinter")
+        self.to_pdf = QRadioButton(_t("PDF ファイル（フォルダに出力）"))
+        self.to_pdf.setObjectName("destPdf")
+        dest_layout = QVBoxLayout(dest_box)
+        dest_layout.addWidget(self.to_printer)
+        dest_layout.addWidget(self.to_pdf)
+
+        scope_box = QGroupBox(_t("範囲"))
+        scope_layout = QVBoxLayout(scope_box)
+        self.scope_group = QButtonGroup(self)
+        texts = {"all": _t("すべて"), "filtered": _t("絞り込み中の加入者"),
+                 "checked": _t("チェックした事業所・所属"), "households": _t("選択した行の世帯")}
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        for i, scope in enumerate(SCOPES):
+            count = scope_counts.get(scope)
+            button = QRadioButton(texts[scope] + (f"（{count}）" if count else ""))
+            button.setObjectName(f"scope_{scope}")
+            button.setEnabled(count is not None)
+            self.scope_group.addButton(button, i)
+            self.scope_buttons[scope] = button
+            scope_layout.addWidget(button)
+        self.scope_buttons["all"].setChecked(True)
+
+        form_box = QGroupBox(_t("内容"))
+        form = QFormLayout(form_box)
+        self.variant = self._combo("variantCombo", variant_labels(), profile.run.variant)
+        self.order = self._combo("orderCombo", order_labels(), profile.run.order)
+        self.documents = self._combo("documentsCombo", {"all": _t("送付状・対象者リスト・お知らせ"),
+                                                        "notices": _t("お知らせのみ")}, profile.run.documents)
+        form.addRow(_t("種類"), self.variant)
+        form.addRow(_t("梱包順"), self.order)
+        form.addRow(_t("書類"), self.documents)
+
+        self.pdf_box = QGroupBox(_t("PDF の出力"))
+        pdf_form = QFormLayout(self.pdf_box)
+        self.out_dir = QLineEdit(out_dir)
+        self.out_dir.setObjectName("outDirEdit")
+        browse = QPushButton(_t("参照…"))
+        browse.setObjectName("browseOutDir")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out_dir, 1)
+        row.addWidget(browse)
+        self.split = self._combo("splitCombo", {"employer": _t("事業所ごとに1ファイル"), "run": _t("全体で1ファイル"),
+                                                "pages": _t("ページ数で分割")}, profile.run.split.split(":")[0])
+        self.pages = QSpinBox()
+        self.pages.setObjectName("splitPages")
+        self.pages.setRange(1, 100000)
+        self.pages.setSuffix(_t(" ページまで"))
+        self.pages.setValue(int(profile.run.split.split(":")[1]) if profile.run.split.startswith("pages:") else 500)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split, 1)
+        split_row.addWidget(self.pages)
+        pdf_form.addRow(_t("出力フォルダ"), row)
+        pdf_form.addRow(_t("ファイルの分け方"), split_row)
+        self.split.currentIndexChanged.connect(self._update)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("printHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(dest_box, 1)
+        top.addWidget(scope_box, 1)
+        layout.addLayout(top)
+        layout.addWidget(form_box)
+        layout.addWidget(self.pdf_box)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        (self.to_pdf if destination == "pdf" else self.to_printer).setChecked(True)
+        self.to_pdf.toggled.connect(self._update)
+        self.out_dir.textChanged.connect(self._update)
+        self._update()
+
+    def _combo(self, name: str, items: dict[str, str], current: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for code, label in items.items():
+            combo.addItem(label, code)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        return combo
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("出力フォルダを選ぶ"), self.out_dir.text())
+        if folder:
+            self.out_dir.setText(folder)
+
+    def _update(self) -> None:
+        pdf = self.to_pdf.isChecked()
+        self.pdf_box.setEnabled(pdf)
+        self.pages.setEnabled(self.split.currentData() == "pages")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_t("PDF に出力") if pdf else _t("印刷…"))
+        ok.setEnabled(not pdf or bool(self.out_dir.text().strip()))
+        if pdf:
+            self.hint.setText(_t("PDF は一時フォルダに作成し、すべて完了してから出力フォルダに移します。"
+                                 "中止しても途中までの PDF は残りません。"))
+        else:
+            self.hint.setText(_t("次の画面でプリンタを選びます。事業所ごとに1つの印刷ジョブで、梱包順に印刷します。"
+                                 "印刷の記録（manifest.csv）は再印刷に使えます。"))
+
+    def request(self) -> PrintRequest:
+        """The choices as a :class:`PrintRequest`."""
+        scope = SCOPES[max(0, self.scope_group.checkedId())]
+        split = self.split.currentData()
+        if split == "pages":
+            split = f"pages:{self.pages.value()}"
+        out = self.out_dir.text().strip()
+        return PrintRequest(
+            destination="pdf" if self.to_pdf.isChecked() else "printer",
+            scope=scope,
+            variant=self.variant.currentData(),
+            order=self.order.currentData(),
+            documents=self.documents.currentData(),
+            out_dir=Path(out) if out else None,
+            split=split,
+        )

@@ -1,0 +1,176 @@
+"""The open workbook, the run profile and the current run plan.
+
+A :class:`Session` is what the window works on: it loads a workbook on a
+worker thread (``print_engine.run.load_members``), plans the run for the
+view (``plan_run`` with the profile, no selection) and answers the preview's
+questions (which envelope and shipment a member belongs to). It holds no
+rule of its own: every decision comes from ``print_engine``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from print_engine.layout.fonts import FontSet
+from print_engine.model import Envelope, Member, Selection, Shipment
+from print_engine.profile import ProfileError, load_profile_document
+from print_engine.profile_schema import RunProfile
+from print_engine.run import LoadedWorkbook, RunPlan, load_members, plan_run
+from print_engine.workbook import WorkbookError
+
+from .jobs import Job, JobContext, run_job
+
+
+def view_selection(loaded: LoadedWorkbook, profile: RunProfile) -> Selection:
+    """The selection the window plans with: none, or every household for a reissue."""
+    if profile.run.variant != "reissue":
+        return Selection()
+    return Selection(households=frozenset(m.household_key for m in loaded.members if m.kigo and m.bango))
+
+
+def plan_for_view(loaded: LoadedWorkbook, profile: RunProfile, issue_date: date) -> RunPlan:
+    """Plan the whole workbook as the window shows it."""
+    return plan_run(loaded, profile, issue_date, view_selection(loaded, profile))
+
+
+def error_message(exc: BaseException) -> str:
+    """The operator-facing text of an engine error (never a traceback)."""
+    if isinstance(exc, WorkbookError):
+        return exc.message
+    if isinstance(exc, ProfileError):
+        return str(exc)
+    if isinstance(exc, (ValueError, FileNotFoundError)):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "メモリが不足しています。"
+    if isinstance(exc, OSError):
+        return f"ファイルを読み書きできません（{exc.strerror or exc}）。"
+    return f"予期しないエラーが発生しました（{type(exc).__name__}: {exc}）。"
+
+
+class Session(QObject):
+    """Workbook + profile + view plan.
+
+    Signals:
+        workbook_loaded(): a workbook was (re)loaded and planned.
+        plan_changed(): the view plan changed (profile edited).
+        load_failed(str): loading failed; the Japanese message.
+        busy_changed(bool): a background load started / ended.
+
+    Attributes:
+        profile: The run profile in use.
+        profile_path: Its file (``None``: the bundled default).
+        profile_document: The TOML document it came from (kept for saving).
+        loaded: The loaded workbook, or ``None``.
+        plan: The view plan of ``loaded``, or ``None``.
+        issue_date: The resolved issue date of the profile.
+    """
+
+    workbook_loaded = Signal()
+    plan_changed = Signal()
+    load_failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile_path: Path | None = None
+        doc = load_profile_document(None)
+        self.profile: RunProfile = doc.profile
+        self.profile_document = doc.document
+        self.loaded: LoadedWorkbook | None = None
+        self.plan: RunPlan | None = None
+        self.issue_date = self.profile.issue_date_resolved(date.today())
+        self.job: Job | None = None
+        self._placement: dict[int, tuple[Envelope, Shipment]] | None = None
+        self._maker = None
+
+    # --- profile -------------------------------------------------------------
+
+    def load_profile_file(self, path: str | Path | None) -> None:
+        """Use the profile in ``path`` (None: the bundled default).
+
+        Raises:
+            ProfileError: the file is not a valid profile.
+        """
+        doc = load_profile_document(path)
+        self.profile_path = Path(path) if path else None
+        self.profile_document = doc.document
+        self.set_profile(doc.profile)
+
+    def set_profile(self, profile: RunProfile) -> None:
+        """Use ``profile`` and re-plan the loaded workbook with it."""
+        self.profile = profile
+        self.issue_date = profile.issue_date_resolved(date.today())
+        self._maker = None
+        if self.loaded is not None:
+            self.replan()
+
+    def replan(self) -> None:
+        """Re-apply the rules to the whole workbook (after a run or an edit)."""
+        if self.loaded is None:
+            return
+        self.plan = plan_for_view(self.loaded, self.profile, self.issue_date)
+        self._placement = None
+        self.plan_changed.emit()
+
+    # --- loading -------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def open(self, path: str | Path) -> Job:
+        """Load ``path`` in the background; the outcome comes as a signal."""
+        path = Path(path)
+        profile = self.profile
+        issue_date = self.issue_date
+
+        def op(ctx: JobContext) -> tuple[LoadedWorkbook, RunPlan]:
+            fonts = FontSet.load(profile.fonts.fallback)
+            loaded = load_members(path, profile, ctx.progress, ctx.cancelled, fonts.missing_chars)
+            ctx.progress(1, 1, "対象者を判定しています")
+            return loaded, plan_for_view(loaded, profile, issue_date)
+
+        self.job = run_job(self, op, self._loaded, self._failed, self._cancelled, title="読み込み")
+        self.job.finished.connect(lambda: self.busy_changed.emit(False))
+        self.busy_changed.emit(True)
+        return self.job
+
+    def _loaded(self, result: tuple[LoadedWorkbook, RunPlan]) -> None:
+        self.loaded, self.plan = result
+        self._placement = None
+        self.workbook_loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.load_failed.emit(error_message(exc))
+
+    def _cancelled(self) -> None:
+        self.load_failed.emit("読み込みを中止しました。")
+
+    # --- questions of the preview ------------------------------------------
+
+    def placement(self, member: Member) -> tuple[Envelope, Shipment] | None:
+        """The envelope and shipment a member's notice goes in (None if excluded)."""
+        if self.plan is None:
+            return None
+        if self._placement is None:
+            self._placement = {
+                id(m): (env, s) for s in self.plan.shipments for env in s.envelopes for m in env.members
+            }
+        return self._placement.get(id(member))
+
+    def page_maker(self):
+        """The engine's page maker for the current profile and issue date."""
+        if self._maker is None:
+            from print_engine.pages import PageMaker
+
+            self._maker = PageMaker(self.profile, self.issue_date)
+        return self._maker
+
+    def profile_with(self, **run_changes: str) -> RunProfile:
+        """The profile with some ``[run]`` values replaced (print dialog choices)."""
+        return dataclasses.replace(self.profile, run=dataclasses.replace(self.profile.run, **run_changes))
