@@ -19,7 +19,7 @@ import time
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from print_engine.run import Cancelled
@@ -45,7 +45,7 @@ class JobContext:
         if done < total and now - self._last < PROGRESS_INTERVAL_S:
             return
         self._last = now
-        self.job.progressed.emit(int(done), int(total), label)
+        self.job._progress.emit(int(done), int(total), label)
 
     def cancelled(self) -> bool:
         """True once the operator asked to cancel (the engine's cancel check)."""
@@ -64,18 +64,20 @@ class _Runner(QRunnable):
         try:
             result = self.op(JobContext(job))
         except Cancelled:
-            job.cancelled.emit()
+            job._outcome.emit(("cancelled", None))
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             job.error_text = "".join(traceback.format_exception(exc))
-            job.failed.emit(exc)
+            job._outcome.emit(("failed", exc))
         else:
-            job.succeeded.emit(result)
-        finally:
-            job.finished.emit()
+            job._outcome.emit(("succeeded", result))
 
 
 class Job(QObject):
     """One background operation with cooperative cancel.
+
+    The worker only emits two private signals, received by slots of this
+    object (which lives on the GUI thread), so every public signal below is
+    emitted on the GUI thread and any callable connected to it runs there.
 
     Signals:
         progressed(int, int, str): done, total and a label, from the op.
@@ -95,6 +97,8 @@ class Job(QObject):
     failed = Signal(object)
     cancelled = Signal()
     finished = Signal()
+    _progress = Signal(int, int, str)
+    _outcome = Signal(object)
 
     def __init__(self, op: Callable[[JobContext], Any], title: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +108,27 @@ class Job(QObject):
         self.running = False
         self.started_at = 0.0
         self._op = op
-        self.finished.connect(self._on_finished)
+        self._progress.connect(self._relay_progress)
+        self._outcome.connect(self._deliver)
+
+    @Slot(int, int, str)
+    def _relay_progress(self, done: int, total: int, label: str) -> None:
+        if self.running:
+            self.progressed.emit(done, total, label)
+
+    @Slot(object)
+    def _deliver(self, outcome: tuple[str, Any]) -> None:
+        kind, value = outcome
+        self.running = False
+        try:
+            if kind == "succeeded":
+                self.succeeded.emit(value)
+            elif kind == "failed":
+                self.failed.emit(value)
+            else:
+                self.cancelled.emit()
+        finally:
+            self.finished.emit()
 
     def start(self) -> Job:
         """Run the op on the global thread pool; returns self for chaining."""
@@ -117,9 +141,6 @@ class Job(QObject):
         """Ask the op to stop at its next cancel check."""
         self.cancel_event.set()
 
-    def _on_finished(self) -> None:
-        self.running = False
-
 
 def run_job(
     parent: QObject,
@@ -128,6 +149,7 @@ def run_job(
     failure: Callable[[BaseException], None] | None = None,
     cancelled: Callable[[], None] | None = None,
     title: str = "",
+    start: bool = True,
 ) -> Job:
     """Start ``op`` in the background and route its outcome (Anki-style).
 
@@ -138,9 +160,11 @@ def run_job(
         failure: Called on the GUI thread with the exception.
         cancelled: Called on the GUI thread after a cooperative cancel.
         title: For the progress display.
+        start: False returns the job unstarted, so that more slots can be
+            connected before it can possibly finish; call ``job.start()``.
 
     Returns:
-        The started job (attach a progress display to it).
+        The job (attach a progress display to it).
     """
     job = Job(op, title, parent)
     job.succeeded.connect(success)
@@ -149,7 +173,7 @@ def run_job(
     if cancelled is not None:
         job.cancelled.connect(cancelled)
     job.finished.connect(job.deleteLater)
-    return job.start()
+    return job.start() if start else job
 
 
 def format_seconds(seconds: float) -> str:

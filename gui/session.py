@@ -135,10 +135,15 @@ class Session(QObject):
             ctx.progress(1, 1, "対象者を判定しています")
             return loaded, plan_for_view(loaded, profile, issue_date)
 
-        self.job = run_job(self, op, self._loaded, self._failed, self._cancelled, title="読み込み")
-        self.job.finished.connect(lambda: self.busy_changed.emit(False))
+        job = run_job(self, op, self._loaded, self._failed, self._cancelled, title="読み込み")
+        job.finished.connect(self._job_done)
+        self.job = job
         self.busy_changed.emit(True)
-        return self.job
+        return job
+
+    def _job_done(self) -> None:
+        self.job = None
+        self.busy_changed.emit(False)
 
     def _loaded(self, result: tuple[LoadedWorkbook, RunPlan]) -> None:
         self.loaded, self.plan = result

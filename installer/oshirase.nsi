@@ -7,6 +7,7 @@
 ;   makensis -WX -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0
 ;            -DPAYLOAD_DIR=<absolute path of the PyInstaller folder>
 ;            [-DOUTDIR=<absolute folder for the setup file>] [-DNOCOMPRESS]
+;            [-DLINUX_STANDIN]  (smoke_linux.sh: a Linux bundle, no Oshirase.exe)
 ;            installer/oshirase.nsi
 ;
 ; VERSION and VERSION_QUAD come from pyproject.toml (installer/version_info.py).
@@ -62,6 +63,12 @@ ManifestDPIAware true
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${PRODUCT_GUID}"
 !define SHORTCUT "${PRODUCT_NAME}.lnk"
 
+!ifndef LINUX_STANDIN  ; smoke_linux.sh: the Linux bundle has "Oshirase", no .exe
+  !if ! /FileExists "${PAYLOAD_DIR}\${APP_EXE}"
+    !error "PAYLOAD_DIR has no ${APP_EXE}"
+  !endif
+!endif
+
 Name "${PRODUCT_NAME} (${PRODUCT_NAME_LATIN})"
 OutFile "${OUTDIR}\Oshirase-${VERSION}-setup.exe"
 BrandingText "${PRODUCT_NAME_LATIN} ${VERSION}"
@@ -105,6 +112,9 @@ ShowUninstDetails hide
 !define MUI_LANGDLL_REGISTRY_ROOT SHCTX
 !define MUI_LANGDLL_REGISTRY_KEY "${INSTALL_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
+!define MUI_LANGDLL_ALLLANGUAGES  ; a Unicode setup shows both on any system
+!define MUI_LANGDLL_WINDOWTITLE "言語 / Language"
+!define MUI_LANGDLL_INFO "セットアップの言語を選んでください。$\r$\nPlease select the language of the setup."
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MULTIUSER_PAGE_INSTALLMODE
@@ -241,6 +251,7 @@ Section "$(STR_SEC_APP)" SecApp
   WriteRegStr SHCTX "${INSTALL_KEY}" "Version" "${VERSION}"
   WriteRegStr SHCTX "${INSTALL_KEY}" "ProductId" "${PRODUCT_GUID}"
   WriteRegStr SHCTX "${INSTALL_KEY}" "DesktopShortcut" "0"
+  WriteRegStr SHCTX "${INSTALL_KEY}" "InstallerLanguage" "$LANGUAGE"  ; also when silent
 
   ; Apps & features.
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2

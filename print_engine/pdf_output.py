@@ -15,11 +15,36 @@ import os
 from typing import BinaryIO
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFResourceDictionary
 from reportlab.pdfgen.canvas import Canvas
 
 from .layout.fonts import GOTHIC, FontSet
 from .layout.primitives import PT_PER_MM, Circle, Line, Page, Primitive, QrCode, Rect, TextRun
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap of a font subset, with characters beyond U+FFFF fixed.
+
+    reportlab writes every code point as ``<%04X>``, so a 外字 from CJK
+    Extension B (``𠮷`` U+20BB7, drawn by a fallback font such as IPAmj
+    Mincho) is printed correctly but copied or searched as the wrong
+    character. PDF wants UTF-16BE there (a surrogate pair); this writes it.
+    """
+    if all(v <= 0xFFFF for v in subset):
+        return _RL_TO_UNICODE_CMAP(fontname, subset)
+    bfchar = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar", *bfchar,
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+# Keep reportlab's own function once, even if this module is imported again.
+_RL_TO_UNICODE_CMAP = ttfonts.__dict__.setdefault("_rl_make_to_unicode_cmap", ttfonts.makeToUnicodeCMap)
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 _CACHE_LIMIT = 200_000
 _SHARED_RESOURCES = "OshiraseResources"

@@ -30,7 +30,7 @@ def households_of(members: list[Member]) -> dict[tuple[str, str], list[Member]]:
     """Members grouped by 記号+番号, in workbook order."""
     groups: dict[tuple[str, str], list[Member]] = defaultdict(list)
     for m in members:
-        groups[m.household_key].append(m)
+        groups[(m.kigo, m.bango)].append(m)
     return groups
 
 

@@ -21,11 +21,11 @@ from .packing import apply_selection, build_envelopes, build_shipments
 from .profile_schema import RunProfile
 from .rules import apply_rules
 from .validate import check_rows, collect_employers
-from .workbook import iter_cells, open_workbook
+from .workbook import iter_rows, open_workbook
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-PROGRESS_EVERY = 2000
+CHUNK_ROWS = 10_000  # rows parsed between progress reports and cancel checks
 
 
 class Cancelled(Exception):
@@ -116,16 +116,16 @@ def load_members(
     if cancelled():
         raise Cancelled
     sheet = data.members
-    total = len(sheet.rows)
     warnings: list[Problem] = []
     parser = RowParser(sheet.name, sheet.header, profile.sheet.widths, sheet.uncached, warnings.append)
+    rows = list(iter_rows(sheet))
     members: list[Member] = []
-    for i, (row, values) in enumerate(iter_cells(sheet)):
-        members.append(parser.parse(row, values))
-        if i % PROGRESS_EVERY == 0:
-            progress(row - sheet.header.row_index - 1, total, "行を確認しています")
-            if cancelled():
-                raise Cancelled
+    for start in range(0, len(rows), CHUNK_ROWS):
+        members += parser.parse_all(rows[start:start + CHUNK_ROWS])
+        progress(min(start + CHUNK_ROWS, len(rows)), len(rows), "行を確認しています")
+        if cancelled():
+            raise Cancelled
+    total = len(rows)
     progress(total, total, "世帯と事業所を確認しています")
     labels = sheet.header.labels
     check_rows(members, labels, profile.sheet.widths.keys(), warnings.append, uncovered)

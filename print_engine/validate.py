@@ -43,10 +43,11 @@ def check_rows(
     by_key: dict[tuple[str, str, str], list[Member]] = defaultdict(list)
     households: dict[tuple[str, str], list[Member]] = defaultdict(list)
     for m in members:
-        if m.kigo and m.bango:
-            households[m.household_key].append(m)
+        kigo, bango = m.kigo, m.bango
+        if kigo and bango:
+            households[(kigo, bango)].append(m)
             if m.edaban:
-                by_key[m.key].append(m)
+                by_key[(kigo, bango, m.edaban)].append(m)
 
     for key, rows in by_key.items():
         if len(rows) > 1:
@@ -96,18 +97,30 @@ def check_rows(
                              first.sheet, first.row, col(fld)))
 
     if uncovered is not None:
-        for m in members:
-            for key in ("name", "kana"):
-                text = getattr(m, key)
-                if not text:
-                    continue
-                missing = uncovered(text)
-                if missing:
-                    chars = "".join(sorted(missing))
-                    warn(Problem(Severity.WARNING, "GAIJI",
-                                 f"外字「{chars}」（U+{' U+'.join(f'{ord(c):04X}' for c in sorted(missing))}）は埋め込みフォントで印刷できません。"
-                                 "実行プロファイルの [fonts] fallback に対応フォントを指定するか、代替の文字に直してください。",
-                                 m.sheet, m.row, col(key), text))
+        _check_glyphs(members, col, warn, uncovered)
+
+
+def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> None:
+    """One warning per row and column holding characters no font can draw.
+
+    Coverage is asked once per distinct character, not once per name.
+    """
+    chars = set("".join([m.name for m in members]))
+    chars.update("".join([m.kana for m in members]))
+    missing = uncovered("".join(sorted(chars)))
+    if not missing:
+        return
+    for m in members:
+        for key in ("name", "kana"):
+            text = getattr(m, key)
+            bad = missing.intersection(text)
+            if bad:
+                chars_s = "".join(sorted(bad))
+                codes = " U+".join(f"{ord(c):04X}" for c in sorted(bad))
+                warn(Problem(Severity.WARNING, "GAIJI",
+                             f"外字「{chars_s}」（U+{codes}）は埋め込みフォントで印刷できません。"
+                             "実行プロファイルの [fonts] fallback に対応フォントを指定するか、代替の文字に直してください。",
+                             m.sheet, m.row, col(key), text))
 
 
 def collect_employers(

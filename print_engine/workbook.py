@@ -243,13 +243,22 @@ def _employer_sheet(path: Path, wb, sheets, employer_names: set[str]) -> SheetRo
     return None
 
 
-def iter_cells(sheet: SheetRows) -> Iterator[tuple[int, dict[str, object]]]:
-    """(Excel row, {field key: raw value}) for every non-blank row."""
-    cols = sheet.header.columns
+def iter_rows(sheet: SheetRows) -> Iterator[tuple[int, list[object]]]:
+    """(Excel row, cells) for every row with a value in a known column.
+
+    A row whose known columns are all blank is skipped silently, unless one
+    of them holds a formula without a cached value (that is a row error).
+    """
+    cols = list(sheet.header.columns.values())
+    uncached_rows = {r for r, _ in sheet.uncached}
     for excel_row, row in sheet.rows:
         n = len(row)
-        values = {key: (row[c] if c < n else None) for key, c in cols.items()}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            if not any((excel_row, c) in sheet.uncached for c in cols.values()):
-                continue
-        yield excel_row, values
+        for c in cols:
+            if c < n:
+                v = row[c]
+                if v != "" and v is not None and not (v.__class__ is str and not v.strip()):
+                    yield excel_row, row
+                    break
+        else:
+            if excel_row in uncached_rows:
+                yield excel_row, row

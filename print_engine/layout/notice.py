@@ -52,31 +52,31 @@ class NoticeGeometry:
     window_margin: float = 3.0  # inset of the window block in the window
     sender_gap: float = 7.0  # sender block starts this far right of the window
     sender_right: float = 200.0
-    title_gap: float = 12.0  # bottom of the window (or sender block) → title baseline
-    lead_gap: float = 10.0  # title baseline → first baseline of the lead sentence
+    title_gap: float = 13.0  # bottom of the window (or sender block) → title baseline
+    lead_gap: float = 10.5  # title baseline → first baseline of the lead sentence
     table_gap: float = 1.0  # line after the lead sentence → top of frame ①
-    portal_gap: float = 11.0  # bottom of frame ① → マイナポータル heading baseline
-    clinic_gap: float = 6.0  # QR code bottom → clinic paragraph baseline
+    portal_gap: float = 12.5  # bottom of frame ① → マイナポータル heading baseline
+    clinic_gap: float = 8.0  # QR code bottom → clinic paragraph baseline
     # Frame ① (qualification table)
-    table_row_h: float = 9.0
-    table_label_w: float = 36.0
+    table_row_h: float = 9.5
+    table_label_w: float = 33.0
     table_small_label_w: float = 20.0  # 番号 / 枝番 cells of the first row
-    table_value1_w: float = 32.0  # the 記号 value cell
-    table_value2_w: float = 42.0  # the 番号 value cell
-    cell_pad: float = 3.0
+    table_value1_w: float = 33.0  # the 記号 value cell
+    table_value2_w: float = 44.0  # the 番号 value cell
+    cell_pad: float = 3.5
     # マイナポータル paragraph and QR code
     qr_size: float = 22.0
     qr_gap: float = 8.0  # text column → QR code
     # The cut line: a dashed rectangle exactly the size of an ID-1 card.
     strip_x: float = 12.0
-    strip_y: float = 221.0
+    strip_y: float = 217.0
     strip_w: float = 85.6
     strip_h: float = 54.0
     strip_pad: float = 3.5
     below_strip_gap: float = 4.6  # cut line → first line of the sentence under it
     # Frame ② (My Number, last four digits)
     frame2_x: float = 105.0
-    frame2_y: float = 221.0
+    frame2_y: float = 217.0
     frame2_w: float = 90.0
     frame2_h: float = 54.0
     frame2_pad: float = 4.0
@@ -240,10 +240,13 @@ class NoticeLayouter:
             strip_values["burden"] = member.burden_ratio
         for key, value in strip_values.items():
             x, y, w = st.strip_rows[key]
-            fit = fit_text(value, GOTHIC, 11.0 if key == "name" else 9.0, 7.0, w, fonts=f)
+            fit = fit_text(value, GOTHIC, 11.0 if key == "name" else 9.0, 7.0, w, 2 if key == "name" else 1,
+                           fonts=f, max_height=6.4)
             if fit.overflow:
                 overflow.append(Overflow(f"strip.{key}", value))
-            out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
+            pitch = fit.size * 1.2 * MM_PER_PT
+            for i, line in enumerate(fit.lines):
+                out += place(x, y + pitch * (i - (len(fit.lines) - 1) / 2), line, GOTHIC, fit.size, f)
         # Frame ② digits: only ever the last four
         if st.digits_at is not None:
             x, y, w = st.digits_at

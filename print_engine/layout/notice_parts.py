@@ -182,18 +182,19 @@ def strip_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: 
     out += place(x0, y, insurer.lines[0], GOTHIC, insurer.size, fonts)
     out += place(x0, y, t.text("notice.strip.insurer_number", ctx), GOTHIC, 7.5, fonts, align="right", width=w)
     rows: dict[str, tuple[float, float, float]] = {}
-    y += 8.0
+    compact = show.show_kana_on_strip  # one more line to fit above the warning box
+    y += 7.0 if compact else 8.0
     rows["number"] = (x0, y, w)
-    y += 8.4
+    y += 7.4 if compact else 8.4
     label_w = 13.5
     lines = [("name", "notice.strip.name_label")]
-    if show.show_kana_on_strip:
+    if compact:
         lines.append(("kana", "notice.strip.kana_label"))
     lines.append(("burden", "notice.strip.burden_label"))
     for key, label in lines:
         out.append(distribute(x0, y, t.text(label), label_w - 2.5, GOTHIC, 7.5, fonts))
         rows[key] = (x0 + label_w, y, w - label_w)
-        y += 6.8 if show.show_kana_on_strip else 7.6
+        y += 5.6 if compact else 7.6
     if not show.show_burden_ratio:
         x, yb, _ = rows.pop("burden")
         out += place(x, yb, t.text("notice.table.masked"), GOTHIC, 9.0, fonts)

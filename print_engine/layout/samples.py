@@ -10,6 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import RETURN, Employer, Envelope, Member, Shipment
+from ..profile_schema import RunProfile
+from .fonts import FontSet
+from .primitives import Page
+from .templates import load_template
 
 SAMPLE_EMPLOYER = Employer(code="000123", name="株式会社東京都電機健保")
 
@@ -98,3 +102,27 @@ def sample_shipment(count: int = 12, *, by_affiliation: bool = False, affiliatio
         removed.flag = RETURN if len(envelopes[2].members) > 1 else removed.flag
     return Shipment(employer=SAMPLE_EMPLOYER, envelopes=envelopes, by_affiliation=by_affiliation,
                     container="封筒" if count <= 10 else "段ボール")
+
+
+def sample_pages(fonts: FontSet | None = None) -> dict[str, Page]:
+    """One notice, one cover letter and one list page of the bundled default run.
+
+    The pages of the documentation images, the golden-image tests and the
+    template preview: the reference notice's 健保 太郎 in the August 2024
+    ``initial`` run, and a 12-household shipment of his employer.
+    """
+    from .cover_letter import layout_cover_letter
+    from .notice import layout_notice
+    from .target_list import layout_target_list
+
+    fonts = fonts or FontSet.load()
+    profile = RunProfile()
+    template = load_template(profile.notice.template, profile.run.variant)
+    issue = profile.issue_date_resolved(date(2024, 8, 7))
+    family = sample_envelope()
+    shipment = sample_shipment(12)
+    return {
+        "notice": layout_notice(family.members[0], family, SAMPLE_EMPLOYER, profile, issue, fonts, template),
+        "cover": layout_cover_letter(shipment, profile, issue, fonts, template)[0],
+        "list": layout_target_list(shipment, profile, issue, fonts, template)[0],
+    }

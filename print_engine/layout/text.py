@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .fonts import FontSet
-from .primitives import MM_PER_PT, TextRun
+from .primitives import MM_PER_PT, Circle, Line, Primitive, QrCode, Rect, TextRun
 
 # 行頭禁則: may not start a line.
 NO_LINE_START = frozenset(
@@ -133,17 +133,21 @@ def _bad_break(units: list[str], j: int) -> bool:
     return units[j][0] in NO_LINE_START or units[j - 1][-1] in NO_LINE_END
 
 
-def _wrap_words(text: str, font: str, size_pt: float, max_width: float, fonts: FontSet) -> list[str]:
-    """Wrap at spaces when every word fits (names), else by character with 禁則."""
+def _wrap_at_spaces(text: str, font: str, size_pt: float, max_width: float, fonts: FontSet) -> list[str] | None:
+    """Wrap at spaces (names: family name, given name); ``None`` if a word is too wide."""
     words = text.replace("\u3000", " ").split()
-    if len(words) > 1 and all(measure(w, font, size_pt, fonts) <= max_width + _EPS for w in words):
-        lines: list[str] = []
-        for w in words:
-            if lines and measure(lines[-1] + " " + w, font, size_pt, fonts) <= max_width + _EPS:
-                lines[-1] += " " + w
-            else:
-                lines.append(w)
-        return lines
+    if len(words) < 2 or any(measure(w, font, size_pt, fonts) > max_width + _EPS for w in words):
+        return None
+    lines: list[str] = []
+    for w in words:
+        if lines and measure(lines[-1] + " " + w, font, size_pt, fonts) <= max_width + _EPS:
+            lines[-1] += " " + w
+        else:
+            lines.append(w)
+    return lines
+
+
+def _wrap_chars(text: str, font: str, size_pt: float, max_width: float, fonts: FontSet) -> list[str]:
     return break_lines(text, font, size_pt, max_width, fonts)
 
 
@@ -189,14 +193,16 @@ def fit_text(
         return max_height is None or count * size * leading * MM_PER_PT <= max_height + _EPS
 
     if max_lines > 1:
-        size = max_size
-        while size >= min_size - _EPS:
-            lines = _wrap_words(text, font, size, max_width, fonts)
-            if len(lines) <= max_lines and fits_height(len(lines), size):
-                return Fit(tuple(lines), size, False)
-            size -= step
+        for wrap in (_wrap_at_spaces, _wrap_chars):  # word boundaries first, at any size
+            size = max_size
+            while size >= min_size - _EPS:
+                lines = wrap(text, font, size, max_width, fonts)
+                if lines is not None and len(lines) <= max_lines and fits_height(len(lines), size):
+                    return Fit(tuple(lines), size, False)
+                size -= step
     size = min_size
-    lines = _wrap_words(text, font, size, max_width, fonts) if max_lines > 1 else [text]
+    lines = (_wrap_at_spaces(text, font, size, max_width, fonts) or _wrap_chars(text, font, size, max_width, fonts)
+             if max_lines > 1 else [text])
     kept = lines[:max_lines]
     while len(kept) > 1 and not fits_height(len(kept), size):
         kept.pop()
@@ -288,3 +294,27 @@ def paragraph(
         runs.extend(place(x + (indent if i == 0 else hanging), y, line, font, size_pt, fonts))
         y += pitch
     return runs, y
+
+
+def extent(p: Primitive, fonts: FontSet) -> tuple[float, float, float, float]:
+    """The ink box ``(left, top, right, bottom)`` of a primitive, in mm.
+
+    Text spans its em box (ascent 0.88, descent 0.12 of the size for the
+    IPAex faces); strokes include half their width.
+    """
+    if isinstance(p, TextRun):
+        size = p.size_pt * MM_PER_PT
+        width = sum(p.advances) if p.advances is not None else fonts.width_mm(p.text, p.font, p.size_pt)
+        return (p.x, p.y - 0.88 * size, p.x + width, p.y + 0.12 * size)
+    if isinstance(p, Line):
+        half = p.width_pt * MM_PER_PT / 2
+        return (min(p.x1, p.x2) - half, min(p.y1, p.y2) - half, max(p.x1, p.x2) + half, max(p.y1, p.y2) + half)
+    if isinstance(p, Rect):
+        half = p.width_pt * MM_PER_PT / 2
+        return (p.x - half, p.y - half, p.x + p.w + half, p.y + p.h + half)
+    if isinstance(p, Circle):
+        r = p.r + p.width_pt * MM_PER_PT / 2
+        return (p.cx - r, p.cy - r, p.cx + r, p.cy + r)
+    if isinstance(p, QrCode):
+        return (p.x, p.y, p.x + p.size_mm, p.y + p.size_mm)
+    raise TypeError(f"no extent for {type(p).__name__}")
