@@ -105,6 +105,14 @@ def run_floor(pairs: list[tuple], fonts: FontSet) -> tuple[float, int]:
     return time.perf_counter() - t0, len(buf.getvalue())
 
 
+def _accel_state() -> str:
+    try:
+        import _rl_accel  # noqa: F401
+    except ImportError:
+        return "not installed"
+    return "installed"
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     fonts = FontSet.load()
@@ -112,7 +120,7 @@ def main() -> None:
     run_ours(pairs[:50], fonts)  # warm caches (fonts, templates) outside the timing
     ours = min(run_ours(pairs, fonts) for _ in range(3))
     floor = min(run_floor(pairs, fonts) for _ in range(3))
-    print(f"notices            : {len(pairs)}")
+    print(f"notices            : {len(pairs)}   (rl_accel: {_accel_state()})")
     print(f"ours   pages/s     : {len(pairs) / ours[0]:8.0f}   ({ours[0]:.3f} s, {ours[1] / len(pairs):.0f} B/page)")
     print(f"floor  pages/s     : {len(pairs) / floor[0]:8.0f}   ({floor[0]:.3f} s, {floor[1] / len(pairs):.0f} B/page)")
     print(f"ratio ours/floor   : {ours[0] / floor[0]:8.2f}   (time; target <= 1.3)")

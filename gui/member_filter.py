@@ -19,7 +19,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from .member_model import STATUS_CODES, STATUS_WARNING, MemberTableModel, fold_search
+from .member_model import (
+    STATUS_CODES,
+    STATUS_INCLUDED,
+    STATUS_RETURN,
+    STATUS_WARNING,
+    MemberTableModel,
+    fold_search,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,9 @@ class MemberFilterProxy(QAbstractProxyModel):
         if status == STATUS_WARNING:
             warned = src.warned
             rows = [i for i in rows if i in warned]
+        elif status == STATUS_INCLUDED:  # everyone who gets a notice, RETURN included
+            statuses = src.statuses
+            rows = [i for i in rows if statuses[i] in (STATUS_INCLUDED, STATUS_RETURN)]
         elif status:
             statuses = src.statuses
             rows = [i for i in rows if statuses[i] == status]

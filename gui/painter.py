@@ -14,9 +14,7 @@ painter's origin is the corner of the paper (the layout measures from it).
 
 from __future__ import annotations
 
-import ctypes
 import math
-import sys
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -43,29 +41,6 @@ from print_engine.layout.primitives import (
     Rect,
     TextRun,
 )
-
-def _protect_none() -> None:
-    """Work around PySide6 6.12.0 losing a reference to ``None`` on every void call.
-
-    With PySide6 6.12.0 on Python 3.11, each call of a method returning
-    ``void`` (``QPainter.setPen``, ``QPainterPath.lineTo``, …) drops one
-    reference to ``None`` without having taken it; ``None`` starts with a few
-    thousand references, so a painted page or two end in "Fatal Python error:
-    none_dealloc". Python 3.12 made ``None`` immortal, which hides the bug; on
-    3.11 we do the same by raising ``None``'s reference count far out of reach.
-    Nothing is done when no leak is measured (a fixed PySide6, Python ≥ 3.12).
-    """
-    if sys.version_info >= (3, 12):
-        return
-    probe = QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.setX(0.0)
-    if sys.getrefcount(None) < before:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_protect_none()
 
 _FONT_DATA: dict[str, QByteArray] = {}
 _RAW_FONTS: dict[tuple[str, float], QRawFont] = {}

@@ -1,4 +1,4 @@
-"""Work-arounds for bugs of the Qt binding, applied once when ``gui`` is imported.
+"""Work-arounds for Qt / binding pitfalls, applied once when ``gui`` is imported.
 
 PySide6 6.12.0 on CPython 3.11: ``SignalInstance.emit()`` returns ``True``
 without taking a new reference, so every emit from Python lowers the
@@ -8,6 +8,10 @@ or False". :func:`install` probes for the leak and, only if it is there,
 wraps ``emit`` to give the missing reference back. On a fixed binding (or on
 CPython 3.12+, where ``True`` is immortal) the probe finds nothing and
 nothing is changed.
+
+``QRawFont`` objects belong to the thread that made them; the painter's
+raw-font cache is made per thread by :func:`per_thread_raw_fonts` (called
+by :mod:`gui.printing` before it prints on a worker thread).
 """
 
 from __future__ import annotations
@@ -59,3 +63,49 @@ def install() -> bool:
 
 
 install()
+
+
+class PerThreadCache:
+    """A dict-like cache with one dict per thread (for objects bound to a thread).
+
+    ``QRawFont`` (its font engine and glyph caches) must not be shared between
+    threads: the preview draws on the GUI thread while a print job draws on a
+    worker, and a raw font made on one and used on the other crashes Qt.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self._local = threading.local()
+
+    def _dict(self) -> dict:
+        d = getattr(self._local, "d", None)
+        if d is None:
+            d = self._local.d = {}
+        return d
+
+    def get(self, key, default=None):
+        return self._dict().get(key, default)
+
+    def __getitem__(self, key):
+        return self._dict()[key]
+
+    def __setitem__(self, key, value) -> None:
+        self._dict()[key] = value
+
+    def __contains__(self, key) -> bool:
+        return key in self._dict()
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def clear(self) -> None:
+        self._dict().clear()
+
+
+def per_thread_raw_fonts() -> None:
+    """Give ``gui.painter``'s raw-font cache one dict per thread (see :class:`PerThreadCache`)."""
+    from . import painter
+
+    if not isinstance(painter._RAW_FONTS, PerThreadCache):
+        painter._RAW_FONTS = PerThreadCache()

@@ -13,7 +13,7 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from print_engine.layout.fonts import FontSet
 from print_engine.model import Envelope, Member, Selection, Shipment
@@ -37,19 +37,22 @@ def plan_for_view(loaded: LoadedWorkbook, profile: RunProfile, issue_date: date)
     return plan_run(loaded, profile, issue_date, view_selection(loaded, profile))
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Session", text)
+
+
 def error_message(exc: BaseException) -> str:
     """The operator-facing text of an engine error (never a traceback)."""
     if isinstance(exc, WorkbookError):
         return exc.message
-    if isinstance(exc, ProfileError):
-        return str(exc)
-    if isinstance(exc, (ValueError, FileNotFoundError)):
+    if isinstance(exc, (ProfileError, ValueError, FileNotFoundError)) or type(exc).__name__ in (
+            "BatchError", "PrintError", "ReprintError", "TemplateError"):
         return str(exc)
     if isinstance(exc, MemoryError):
-        return "メモリが不足しています。"
+        return _t("メモリが不足しています。")
     if isinstance(exc, OSError):
-        return f"ファイルを読み書きできません（{exc.strerror or exc}）。"
-    return f"予期しないエラーが発生しました（{type(exc).__name__}: {exc}）。"
+        return _t("ファイルを読み書きできません（%1）。").replace("%1", str(exc.strerror or exc))
+    return _t("予期しないエラーが発生しました（%1）。").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
 class Session(QObject):
@@ -132,10 +135,10 @@ class Session(QObject):
         def op(ctx: JobContext) -> tuple[LoadedWorkbook, RunPlan]:
             fonts = FontSet.load(profile.fonts.fallback)
             loaded = load_members(path, profile, ctx.progress, ctx.cancelled, fonts.missing_chars)
-            ctx.progress(1, 1, "対象者を判定しています")
+            ctx.progress(1, 1, _t("対象者を判定しています"))
             return loaded, plan_for_view(loaded, profile, issue_date)
 
-        job = run_job(self, op, self._loaded, self._failed, self._cancelled, title="読み込み")
+        job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=self.tr("ワークブックを読み込んでいます"))
         job.finished.connect(self._job_done)
         self.job = job
         self.busy_changed.emit(True)
@@ -154,7 +157,7 @@ class Session(QObject):
         self.load_failed.emit(error_message(exc))
 
     def _cancelled(self) -> None:
-        self.load_failed.emit("読み込みを中止しました。")
+        self.load_failed.emit(self.tr("読み込みを中止しました。"))
 
     # --- questions of the preview ------------------------------------------
 

@@ -76,8 +76,10 @@ function Invoke-Setup([string[]]$Arguments) {
 }
 
 function Test-OpenWith {
-    $value = Get-ItemProperty -Path $OpenWithKey -Name "Oshirase.Workbook" -ErrorAction SilentlyContinue
-    return [bool]$value
+    # The value is REG_NONE (empty): look for its name, not its data.
+    $key = Get-Item -Path $OpenWithKey -ErrorAction SilentlyContinue
+    if (-not $key) { return $false }
+    return ($key.GetValueNames() -contains "Oshirase.Workbook")
 }
 
 # -- 0. user data that the uninstaller must keep ----------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..model import Employer, Envelope, Member
 from ..profile_schema import RunProfile
@@ -84,6 +85,8 @@ class NoticeGeometry:
 
 GEOMETRY = NoticeGeometry()
 
+_wareki = lru_cache(maxsize=8192)(format_wareki)  # the same few thousand dates, page after page
+
 
 @dataclass(slots=True)
 class _Static:
@@ -123,9 +126,15 @@ class NoticeLayouter:
     def __post_init__(self) -> None:
         self.ctx = run_context(self.profile, self.issue_date)
         p = self.profile
-        basis = repr((self.template.digest, p.insurer, p.notice, p.envelope, p.run.variant,
-                      p.run.as_of, self.issue_date, self.fonts.fallbacks, self.geometry))
+        basis = repr((self.template.digest, sorted(self.ctx.items()), p.notice, p.envelope, p.run.variant,
+                      self.fonts.fallbacks, self.geometry))
         self.digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+        t = self.template
+        self._honorific = t.text("notice.honorific")
+        self._self_label = t.text("notice.self_label")
+        self._number_line = t.raw("notice.strip.number_line")
+        self._digits = t.raw("notice.mynumber.digits")
+        self._insured_line = t.raw("notice.insured_line")
 
     # ------------------------------------------------------------------ static
     def static(self, with_mynumber: bool) -> _Static:
@@ -199,7 +208,7 @@ class NoticeLayouter:
                 defaults to the member's ``employer_name``.
         """
         st = self.static(_has_mynumber_frame(self.profile.run.variant, member))
-        f, t, g = self.fonts, self.template, self.geometry
+        f, g = self.fonts, self.geometry
         out: list[Primitive] = []
         overflow: list[Overflow] = list(st.overflow)
         self._window_block(out, overflow, member, envelope, employer)
@@ -211,10 +220,10 @@ class NoticeLayouter:
             "edaban": member.edaban,
             "name": member.name,
             "kana": member.kana,
-            "acquired": format_wareki(member.acquired) if member.acquired else "",
+            "acquired": _wareki(member.acquired) if member.acquired else "",
         }
         if show.show_birth_date:
-            values["birth"] = format_wareki(member.birth_date) if member.birth_date else ""
+            values["birth"] = _wareki(member.birth_date) if member.birth_date else ""
         if show.show_burden_ratio:
             values["burden"] = member.burden_ratio
         for key, value in values.items():
@@ -229,8 +238,7 @@ class NoticeLayouter:
             out += _lines_in_cell(x, top, g.table_row_h, fit.lines, fit.size, f)
         # Strip ③ values
         x, y, w = st.strip_rows["number"]
-        number_line = t.text("notice.strip.number_line",
-                             {"kigo": member.kigo, "bango": member.bango, "edaban": member.edaban})
+        number_line = self._number_line.format(kigo=member.kigo, bango=member.bango, edaban=member.edaban)
         fit = fit_text(number_line, GOTHIC, 9.5, 7.0, w, fonts=f)
         out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
         strip_values = {"name": member.name}
@@ -250,27 +258,27 @@ class NoticeLayouter:
         # Frame ② digits: only ever the last four
         if st.digits_at is not None:
             x, y, w = st.digits_at
-            digits = t.text("notice.mynumber.digits", {"mynumber4": member.mynumber4[-4:]})
+            digits = self._digits.format(mynumber4=member.mynumber4[-4:])
             out += place(x, y, digits, GOTHIC, 18.0, f, align="center", width=w)
         return Page(g.page, st.key, st.primitives, tuple(out), "notice", tuple(overflow))
 
     def _window_block(self, out: list[Primitive], overflow: list[Overflow], member: Member,
                       envelope: Envelope | None, employer: Employer | None) -> None:
-        t, g = self.template, self.geometry
+        g = self.geometry
         win = self.profile.envelope
-        honor = t.text("notice.honorific")
+        honor = self._honorific
         lines = [
             WindowLine(member.number_label, 10.5, 8.0, 1, 0.0, "number"),
-            WindowLine(t.text("notice.self_label"), 9.0, 7.0, 1, 0.6, "self"),
+            WindowLine(self._self_label, 9.0, 7.0, 1, 0.6, "self"),
             WindowLine(f"{member.name} {honor}", 14.0, 9.0, 2, 1.2, "name"),
         ]
         if envelope is not None and envelope.members and envelope.members[0] is member and not envelope.has_insured:
-            others = [m for m in envelope.members[1:]]
+            others = envelope.members[1:]
             if others:
                 text = "　".join(f"{m.name} {honor}" for m in others)
                 lines.append(WindowLine(text, 12.0, 7.5, 3, 0.6, "others"))
             if envelope.insured is not None:
-                lines.append(WindowLine(t.text("notice.insured_line", {"insured_name": envelope.insured.name}),
+                lines.append(WindowLine(self._insured_line.format(insured_name=envelope.insured.name),
                                         10.0, 7.5, 1, 1.0, "insured"))
         employer_name = employer.name if employer is not None else member.employer_name
         if employer_name:
@@ -302,7 +310,7 @@ def layout_notice(member: Member, envelope: Envelope | None, employer: Employer 
     """
     p = profile
     key = (id(fonts), template.name, template.variant, template.digest, p.insurer, p.notice, p.envelope,
-           p.run.variant, p.run.as_of, issue_date)
+           p.run.variant, p.run.as_of, p.rules, issue_date)
     layouter = _LAYOUTERS.get(key)
     if layouter is None or layouter.fonts is not fonts:
         if len(_LAYOUTERS) > 16:

@@ -237,4 +237,8 @@ def test_smoke_linux_end_to_end(tmp_path):
     assert {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"} <= bundled_qt
     assert not bundled_qt & {"QtQml", "QtQuick", "QtNetwork", "QtWebEngineCore", "QtMultimedia", "Qt3DCore"}
     assert (internal / "resources" / "samples" / "sample.xlsx").is_file()
-    assert list((internal / "resources" / "i18n").glob("*.qm"))
+    assert not (internal / "resources" / "samples" / "sample-errors.xlsx").exists()
+    qt_translations = {p.name for p in internal.glob("PySide6/**/translations/*.qm")}
+    assert qt_translations == {"qtbase_ja.qm"}
+    app_qm = {p.stem for p in (internal / "resources" / "i18n").glob("*.qm")}
+    assert app_qm == {p.stem for p in (ROOT / "resources" / "i18n").glob("*.ts")}

@@ -82,3 +82,18 @@ def test_a_long_employer_name_shrinks_or_wraps_and_stays_on_the_page():
     assert not page.overflow
     runs = [r for r in page.variable if hasattr(r, "text") and "関連" in r.text]
     assert 1 <= len(runs) <= 2 and all(r.size_pt < 12.0 for r in runs)
+
+
+def test_overflow_of_the_letter_and_of_the_employer_name_is_reported():
+    import copy
+
+    from print_engine.layout.templates import Template
+
+    base = load_template()
+    data = copy.deepcopy(base.data)
+    data["cover"]["body"] = data["cover"]["body"] * 2
+    wordy = Template(base.name, base.variant, data, "wordy")
+    shipment = sample_shipment(3)
+    shipment.employer = Employer(code="1", name="株式会社東京都電機健康保険組合関連" * 12)
+    [page] = layout_cover_letter(shipment, RunProfile(), ISSUE, FontSet.load(), wordy)
+    assert {o.zone for o in page.overflow} == {"cover", "cover.employer"}

@@ -252,3 +252,38 @@ def test_gaiji_in_a_name_is_drawn_by_the_profiles_fallback_font():
     fallback_runs = [r for r in page.variable if isinstance(r, TextRun) and r.font == "fallback1-ipamjm"]
     assert {r.text for r in fallback_runs} == {"𠮷"}
     assert len(fallback_runs) == 3  # window block, frame ① and the strip
+
+
+def test_a_crowded_window_block_shrinks_to_fit_and_reports_what_cannot(fonts):
+    abroad = sample_envelope(with_insured=False, dependents=3)
+    for i, m in enumerate(abroad.members):
+        m.name = f"ウィリアムズ・ジョンソン クリストファー{i}"
+    page = notice(abroad.members[0], abroad)
+    window = RunProfile().envelope
+    assert not page.overflow
+    for r in window_runs(page):
+        assert extent(r, fonts)[3] <= window.window_top_mm + window.window_height_mm - 3.0 + 1e-6
+    tiny = replace(RunProfile(), envelope=EnvelopeWindow(20.0, 12.0, 60.0, 18.0))
+    page = notice(abroad.members[0], abroad, profile=tiny)
+    assert "window" in {o.zone for o in page.overflow}
+
+
+def test_empty_values_leave_their_cell_blank():
+    member = sample_member(kana="")
+    member.acquired = None
+    variable = [r.text for r in notice(member).variable if isinstance(r, TextRun)]
+    assert "ケンポ タロウ" not in variable and "平成10年8月1日" not in variable
+
+
+def test_wording_too_long_for_the_page_is_reported():
+    import copy
+
+    from print_engine.layout.templates import Template
+
+    base = load_template()
+    data = copy.deepcopy(base.data)
+    data["notice"]["clinic"]["body"] *= 6
+    data["notice"]["mynumber"]["body"] = data["notice"]["mynumber"]["body"] * 3
+    wordy = Template(base.name, base.variant, data, "wordy")
+    page = layout_notice(sample_member(), None, SAMPLE_EMPLOYER, RunProfile(), ISSUE, FontSet.load(), wordy)
+    assert {"body", "mynumber.body"} <= {o.zone for o in page.overflow}

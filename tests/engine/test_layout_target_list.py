@@ -125,3 +125,10 @@ def test_list_stays_inside_the_printable_area_and_texts_fit_their_cells():
         for p in page.primitives():
             left, top, right, bottom = extent(p, fonts)
             assert left >= 5.0 and top >= 5.0 and right <= 205.0 and bottom <= 292.0, p
+
+
+def test_a_name_that_cannot_fit_its_cell_is_reported():
+    shipment = sample_shipment(2)
+    shipment.envelopes[0].members[0].name = "寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末" * 4
+    [page] = pages_for(shipment)
+    assert [o.zone for o in page.overflow] == ["list.names"]

@@ -11,6 +11,7 @@ from print_engine.layout.text import (
     NO_LINE_START,
     break_lines,
     distribute,
+    extent,
     fit_text,
     measure,
     paragraph,
@@ -144,3 +145,26 @@ def test_paragraph_lines_are_evenly_pitched(fonts):
     assert ys[0] == 100.0 and next_y == pytest.approx(100.0 + len(ys) * pitch)
     assert all(b - a == pytest.approx(pitch) for a, b in zip(ys, ys[1:]))
     assert runs[0].x == 18.0 and all(r.x == 15.0 for r in runs[1:])
+
+
+def test_break_lines_edge_cases(fonts):
+    assert break_lines("", "gothic", 10.0, 50.0, fonts) == [""]
+    assert break_lines("健保 ", "gothic", 10.0, measure("健保", "gothic", 10.0, fonts), fonts) == ["健保"]
+    # A single character wider than the line still goes out, alone on its line.
+    assert break_lines("健保", "gothic", 40.0, 5.0, fonts) == ["健", "保"]
+
+
+def test_fit_text_drops_lines_that_do_not_fit_the_height(fonts):
+    fit = fit_text("健" * 60, "gothic", 12.0, 8.0, 30.0, 3, fonts=fonts, max_height=5.0)
+    assert fit.overflow and len(fit.lines) == 1 and fit.lines[0].endswith("…")
+
+
+def test_extent_of_each_primitive(fonts):
+    from print_engine.layout.primitives import Circle, Line, QrCode, Rect
+
+    assert extent(Rect(10, 20, 30, 40, 0.0), fonts) == (10, 20, 40, 60)
+    assert extent(QrCode(5, 6, 20, ((True,),)), fonts) == (5, 6, 25, 26)
+    assert extent(Line(10, 10, 20, 10, 0.0), fonts) == (10, 10, 20, 10)
+    assert extent(Circle(10, 10, 2, 0.0), fonts) == (8, 8, 12, 12)
+    with pytest.raises(TypeError):
+        extent("not a primitive", fonts)

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -108,6 +109,23 @@ def test_same_input_gives_the_same_bytes():
     assert pdf_bytes(pages) == pdf_bytes(pages)
 
 
+def test_same_input_gives_the_same_bytes_in_another_process(tmp_path):
+    script = ("import sys\n"
+              "from print_engine.layout.samples import sample_pages\n"
+              "from print_engine.layout.fonts import FontSet\n"
+              "from print_engine.pdf_output import PdfWriter\n"
+              "with PdfWriter(sys.argv[1], FontSet.load()) as w:\n"
+              "    [w.add_page(p) for p in sample_pages().values()]\n")
+    root = Path(__file__).resolve().parents[2]
+    outputs = []
+    for i in range(2):
+        target = tmp_path / f"run{i}.pdf"
+        subprocess.run([sys.executable, "-c", script, str(target)], check=True, cwd=root,
+                       env=dict(os.environ, PYTHONHASHSEED=str(i + 1)))
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1] == pdf_bytes(list(sample_pages().values()))
+
+
 def test_fonts_are_embedded_subsets_only(tmp_path):
     path = tmp_path / "fonts.pdf"
     path.write_bytes(pdf_bytes(list(sample_pages().values())))
@@ -195,3 +213,25 @@ def test_golden_comparison_would_catch_a_moved_zone(tmp_path):
     moved = ImageChops.offset(image, 0, 4)  # everything 1 mm lower
     mean, fraction = difference(moved, Image.open(REFERENCE / "notice.png").convert("L"))
     assert mean >= GOLDEN_MEAN or fraction >= GOLDEN_FRACTION
+
+
+def test_pages_without_a_static_key_and_of_another_size(tmp_path):
+    from print_engine.layout.primitives import Rect
+
+    label = Page((148.0, 100.0), None, (Rect(10.0, 10.0, 50.0, 20.0, 1.0, fill=0.8),),
+                 (TextRun(12.0, 22.0, "はがき", "gothic", 12.0),), "test")
+    data = pdf_bytes([notice_page(), label, notice_page()])
+    reader = PdfReader(io.BytesIO(data))
+    sizes = [[round(float(v), 2) for v in p.mediabox][2:] for p in reader.pages]
+    assert sizes == [[595.28, 841.89], [419.53, 283.46], [595.28, 841.89]]
+    assert data.count(b"/Subtype /Form") == 1  # the label's static part is drawn in its page
+    assert "はがき" in pdftotext(data, tmp_path)
+
+
+def test_the_encoding_cache_is_bounded(monkeypatch):
+    from print_engine import pdf_output
+
+    pages = list(sample_pages().values())
+    expected = pdf_bytes(pages)
+    monkeypatch.setattr(pdf_output, "_CACHE_LIMIT", 5)
+    assert pdf_bytes(pages) == expected

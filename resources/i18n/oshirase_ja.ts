@@ -1,0 +1,1424 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="ja_JP">
+<context>
+    <name>CodeCombo</name>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="64"/>
+        <source>（すべて）</source>
+        <translation>（すべて）</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../gui/profile_form.py" line="52"/>
+        <source>印刷した日（today）</source>
+        <translation>印刷した日（today）</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerTree</name>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="39"/>
+        <source>お知らせ</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="80"/>
+        <source>すべての事業所</source>
+        <translation>すべての事業所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="71"/>
+        <source>・所属別</source>
+        <translation>・所属別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="39"/>
+        <source>事業所 / 所属</source>
+        <translation>事業所 / 所属</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="39"/>
+        <source>封筒</source>
+        <translation>封筒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="99"/>
+        <source>所属 %1</source>
+        <translation>所属 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="39"/>
+        <source>梱包</source>
+        <translation>梱包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py" line="99"/>
+        <source>（所属なし）</source>
+        <translation>（所属なし）</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="102"/>
+        <source>事業所</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="84"/>
+        <source>事業所コード</source>
+        <translation>事業所コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="103"/>
+        <source>所属</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="85"/>
+        <source>所属コード</source>
+        <translation>所属コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="95"/>
+        <source>条件をクリア</source>
+        <translation>条件をクリア</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="105"/>
+        <source>検索</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="90"/>
+        <source>氏名・カナ・記号-番号で検索</source>
+        <translation>氏名・カナ・記号-番号で検索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py" line="86"/>
+        <location filename="../../gui/filter_bar.py" line="104"/>
+        <source>状態</source>
+        <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。</source>
+        <translation>%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="287"/>
+        <source>Excel ファイルを開いてください（ドラッグ＆ドロップでも開けます）</source>
+        <translation>Excel ファイルを開いてください（ドラッグ＆ドロップでも開けます）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="303"/>
+        <source>お知らせ印刷</source>
+        <translation>お知らせ印刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="296"/>
+        <source>エラー %1</source>
+        <translation>エラー %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="276"/>
+        <source>プレビューを表示できません: </source>
+        <translation>プレビューを表示できません: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="294"/>
+        <source>事業所 %1</source>
+        <translation>事業所 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="291"/>
+        <source>加入者 %1 行</source>
+        <translation>加入者 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="292"/>
+        <source>対象 %1 人</source>
+        <translation>対象 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="295"/>
+        <source>対象外 %1</source>
+        <translation>対象外 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="293"/>
+        <source>封筒 %1</source>
+        <translation>封筒 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="298"/>
+        <source>表示中 %1 行</source>
+        <translation>表示中 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="297"/>
+        <source>警告 %1</source>
+        <translation>警告 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStatus</name>
+    <message>
+        <location filename="../../gui/member_model.py" line="62"/>
+        <source>エラー</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="61"/>
+        <source>保留（世帯にエラー）</source>
+        <translation>保留（世帯にエラー）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="53"/>
+        <source>対象</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="58"/>
+        <source>対象外：個人番号なし</source>
+        <translation>対象外：個人番号なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="57"/>
+        <source>対象外：喪失届済み</source>
+        <translation>対象外：喪失届済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="56"/>
+        <source>対象外：基準日前に喪失</source>
+        <translation>対象外：基準日前に喪失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="59"/>
+        <source>対象外：期間外</source>
+        <translation>対象外：期間外</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="55"/>
+        <source>対象外：未加入</source>
+        <translation>対象外：未加入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="60"/>
+        <source>対象外：範囲外</source>
+        <translation>対象外：範囲外</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="54"/>
+        <source>対象（返送）</source>
+        <translation>対象（返送）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="63"/>
+        <source>警告あり</source>
+        <translation>警告あり</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <location filename="../../gui/member_model.py" line="129"/>
+        <source>フリガナ</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="128"/>
+        <source>事業所コード</source>
+        <translation>事業所コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="129"/>
+        <source>区分</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="119"/>
+        <source>家族</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="128"/>
+        <source>所属コード</source>
+        <translation>所属コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="119"/>
+        <source>本人</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="129"/>
+        <source>氏名</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="128"/>
+        <source>状態</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="128"/>
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="129"/>
+        <source>記号-番号-枝番</source>
+        <translation>記号-番号-枝番</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="130"/>
+        <source>資格取得日</source>
+        <translation>資格取得日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py" line="130"/>
+        <source>資格喪失日</source>
+        <translation>資格喪失日</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../gui/message_bar.py" line="40"/>
+        <source>閉じる</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <location filename="../../gui/preview.py" line="101"/>
+        <source>切り取り部分</source>
+        <translation>切り取り部分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview.py" line="99"/>
+        <source>封筒の窓</source>
+        <translation>封筒の窓</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDocument</name>
+    <message>
+        <location filename="../../gui/preview_document.py" line="85"/>
+        <source>お知らせ（世帯 %1/%2）</source>
+        <translation>お知らせ（世帯 %1/%2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py" line="74"/>
+        <source>お知らせ（印刷対象外）</source>
+        <translation>お知らせ（印刷対象外）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py" line="76"/>
+        <source>この方には印刷されません: %1</source>
+        <translation>この方には印刷されません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py" line="88"/>
+        <source>対象者リスト</source>
+        <translation>対象者リスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py" line="91"/>
+        <source>返送対象（データ確定日後に資格喪失の届出あり）</source>
+        <translation>返送対象（データ確定日後に資格喪失の届出あり）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py" line="87"/>
+        <source>送付状</source>
+        <translation>送付状</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="60"/>
+        <source>ページ全体</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="51"/>
+        <source>前のページ</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="77"/>
+        <source>加入者を選ぶと、印刷されるページをここに表示します。</source>
+        <translation>加入者を選ぶと、印刷されるページをここに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="68"/>
+        <source>封筒の窓と切り取り部分の位置を表示します</source>
+        <translation>封筒の窓と切り取り部分の位置を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="61"/>
+        <source>幅に合わせる</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="53"/>
+        <source>次のページ</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_pane.py" line="67"/>
+        <source>窓・切り取り線</source>
+        <translation>窓・切り取り線</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="141"/>
+        <source> ページまで</source>
+        <translation> ページまで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="192"/>
+        <source>PDF に出力</source>
+        <translation>PDF に出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="126"/>
+        <source>PDF の出力</source>
+        <translation>PDF の出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="195"/>
+        <source>PDF は一時フォルダに作成し、すべて完了してから出力フォルダに移します。中止しても途中までの PDF は残りません。</source>
+        <translation>PDF は一時フォルダに作成し、すべて完了してから出力フォルダに移します。中止しても途中までの PDF は残りません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="94"/>
+        <source>PDF ファイル（フォルダに出力）</source>
+        <translation>PDF ファイル（フォルダに出力）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="121"/>
+        <source>お知らせのみ</source>
+        <translation>お知らせのみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="103"/>
+        <source>すべて</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="157"/>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="104"/>
+        <source>チェックした事業所・所属</source>
+        <translation>チェックした事業所・所属</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="147"/>
+        <source>ファイルの分け方</source>
+        <translation>ファイルの分け方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="92"/>
+        <source>プリンタ（事業所ごとに1つの印刷ジョブ）</source>
+        <translation>プリンタ（事業所ごとに1つの印刷ジョブ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="48"/>
+        <source>プロファイルどおり（事業所ごとの設定）</source>
+        <translation>プロファイルどおり（事業所ごとの設定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="137"/>
+        <source>ページ数で分割</source>
+        <translation>ページ数で分割</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="43"/>
+        <source>一斉送付（initial）</source>
+        <translation>一斉送付（initial）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="136"/>
+        <source>事業所ごとに1ファイル</source>
+        <translation>事業所ごとに1ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="136"/>
+        <source>全体で1ファイル</source>
+        <translation>全体で1ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="116"/>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="44"/>
+        <source>再交付（reissue）</source>
+        <translation>再交付（reissue）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="146"/>
+        <source>出力フォルダ</source>
+        <translation>出力フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="183"/>
+        <source>出力フォルダを選ぶ</source>
+        <translation>出力フォルダを選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="91"/>
+        <source>出力先</source>
+        <translation>出力先</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="192"/>
+        <source>印刷…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="88"/>
+        <source>印刷・PDF 出力</source>
+        <translation>印刷・PDF 出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="130"/>
+        <source>参照…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="49"/>
+        <source>所属別</source>
+        <translation>所属別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="43"/>
+        <source>新規加入者（new-members）</source>
+        <translation>新規加入者（new-members）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="124"/>
+        <source>書類</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="123"/>
+        <source>梱包順</source>
+        <translation>梱包順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="198"/>
+        <source>次の画面でプリンタを選びます。事業所ごとに1つの印刷ジョブで、梱包順に印刷します。印刷の記録（manifest.csv）は再印刷に使えます。</source>
+        <translation>次の画面でプリンタを選びます。事業所ごとに1つの印刷ジョブで、梱包順に印刷します。印刷の記録（manifest.csv）は再印刷に使えます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="48"/>
+        <source>番号順</source>
+        <translation>番号順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="122"/>
+        <source>種類</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="100"/>
+        <source>範囲</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="103"/>
+        <source>絞り込み中の加入者</source>
+        <translation>絞り込み中の加入者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="120"/>
+        <source>送付状・対象者リスト・お知らせ</source>
+        <translation>送付状・対象者リスト・お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py" line="104"/>
+        <source>選択した行の世帯</source>
+        <translation>選択した行の世帯</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="84"/>
+        <source>エラー</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>シート</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>値</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>種別</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="45"/>
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="84"/>
+        <source>警告</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="119"/>
+        <source>エラーと警告</source>
+        <translation>エラーと警告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="120"/>
+        <source>エラーのみ</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="115"/>
+        <source>問題の一覧</source>
+        <translation>問題の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="153"/>
+        <source>問題の一覧　エラー %1 件・警告 %2 件</source>
+        <translation>問題の一覧　エラー %1 件・警告 %2 件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_panel.py" line="121"/>
+        <source>警告のみ</source>
+        <translation>警告のみ</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../gui/profile_form.py" line="179"/>
+        <source> 世帯まで封筒</source>
+        <translation> 世帯まで封筒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="214"/>
+        <source> 桁</source>
+        <translation> 桁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="153"/>
+        <source>PDF の分け方</source>
+        <translation>PDF の分け方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="170"/>
+        <source>QR コードの URL</source>
+        <translation>QR コードの URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="154"/>
+        <source>employer（事業所ごと）、run（1ファイル）、pages:N（N ページ以内ごと）</source>
+        <translation>employer（事業所ごと）、run（1ファイル）、pages:N（N ページ以内ごと）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="168"/>
+        <source>お知らせ</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="156"/>
+        <source>お知らせのみ</source>
+        <translation>お知らせのみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="215"/>
+        <source>ゼロ埋め桁数: </source>
+        <translation>ゼロ埋め桁数: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="169"/>
+        <source>テンプレート</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="162"/>
+        <source>データ確定日</source>
+        <translation>データ確定日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="203"/>
+        <source>フォント・シート</source>
+        <translation>フォント・シート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="187"/>
+        <source>事業所ごとの梱包順</source>
+        <translation>事業所ごとの梱包順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="183"/>
+        <location filename="../../gui/profile_form.py" line="209"/>
+        <source>事業所コード</source>
+        <translation>事業所コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="249"/>
+        <source>事業所シートに従う</source>
+        <translation>事業所シートに従う</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="183"/>
+        <source>事業所名</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="148"/>
+        <source>今回の印刷</source>
+        <translation>今回の印刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="140"/>
+        <source>保険者</source>
+        <translation>保険者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="141"/>
+        <source>保険者名</source>
+        <translation>保険者名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="141"/>
+        <source>保険者番号（8桁）</source>
+        <translation>保険者番号（8桁）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="163"/>
+        <source>個人番号が未登録の方を対象外にする（一斉送付）</source>
+        <translation>個人番号が未登録の方を対象外にする（一斉送付）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="173"/>
+        <source>切り取り部分にフリガナを印字する</source>
+        <translation>切り取り部分にフリガナを印字する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="207"/>
+        <source>加入者シート名（空欄は自動）</source>
+        <translation>加入者シート名（空欄は自動）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="161"/>
+        <source>取得処理日がこの日以前</source>
+        <translation>取得処理日がこの日以前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="144"/>
+        <source>受付時間</source>
+        <translation>受付時間</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="143"/>
+        <source>問い合わせ先の名称</source>
+        <translation>問い合わせ先の名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="205"/>
+        <source>外字用の TrueType フォントのパス。複数のときは「;」で区切ります</source>
+        <translation>外字用の TrueType フォントのパス。複数のときは「;」で区切ります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="206"/>
+        <source>外字用フォント</source>
+        <translation>外字用フォント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="159"/>
+        <source>対象者の判定</source>
+        <translation>対象者の判定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="180"/>
+        <source>封筒で送る上限</source>
+        <translation>封筒で送る上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="191"/>
+        <source>封筒の窓</source>
+        <translation>封筒の窓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="142"/>
+        <source>所在地</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="209"/>
+        <source>所属コード</source>
+        <translation>所属コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="249"/>
+        <source>所属別</source>
+        <translation>所属別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="213"/>
+        <source>指定しない</source>
+        <translation>指定しない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="165"/>
+        <source>新規加入者: 取得処理の終了日</source>
+        <translation>新規加入者: 取得処理の終了日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="164"/>
+        <source>新規加入者: 取得処理の開始日</source>
+        <translation>新規加入者: 取得処理の開始日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="150"/>
+        <source>時点（お知らせに印字）</source>
+        <translation>時点（お知らせに印字）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="155"/>
+        <source>書類</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="208"/>
+        <source>枝番</source>
+        <translation>枝番</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="176"/>
+        <source>梱包</source>
+        <translation>梱包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="152"/>
+        <location filename="../../gui/profile_form.py" line="183"/>
+        <source>梱包順</source>
+        <translation>梱包順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="172"/>
+        <source>生年月日を印字する</source>
+        <translation>生年月日を印字する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="192"/>
+        <source>用紙の上端から窓まで</source>
+        <translation>用紙の上端から窓まで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="192"/>
+        <source>用紙の左端から窓まで</source>
+        <translation>用紙の左端から窓まで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="208"/>
+        <source>番号</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="249"/>
+        <source>番号順</source>
+        <translation>番号順</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="151"/>
+        <source>発行日</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="149"/>
+        <source>種類</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="193"/>
+        <source>窓の幅</source>
+        <translation>窓の幅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="193"/>
+        <source>窓の高さ</source>
+        <translation>窓の高さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="208"/>
+        <source>記号</source>
+        <translation>記号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="171"/>
+        <source>負担割合を印字する（しないときは ****）</source>
+        <translation>負担割合を印字する（しないときは ****）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="160"/>
+        <source>資格取得日がこの日以前</source>
+        <translation>資格取得日がこの日以前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="156"/>
+        <source>送付状・対象者リスト・お知らせ</source>
+        <translation>送付状・対象者リスト・お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="142"/>
+        <source>郵便番号</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py" line="143"/>
+        <source>電話番号</source>
+        <translation>電話番号</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPopup</name>
+    <message>
+        <location filename="../../gui/jobs.py" line="210"/>
+        <source>中止</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/jobs.py" line="244"/>
+        <source>中止しています…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/jobs.py" line="209"/>
+        <source>処理中</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/jobs.py" line="240"/>
+        <source>残り時間: 約 %1</source>
+        <translation>残り時間: 約 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="192"/>
+        <source> ほか %1 件</source>
+        <translation> ほか %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="147"/>
+        <source>%1（%2 ページ）</source>
+        <translation>%1（%2 ページ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="193"/>
+        <source>%1～%2 ページ: </source>
+        <translation>%1～%2 ページ: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="125"/>
+        <source>manifest.csv (manifest.csv);;CSV (*.csv)</source>
+        <translation>manifest.csv (manifest.csv);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="104"/>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="99"/>
+        <source>ファイル（事業所）</source>
+        <translation>ファイル（事業所）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="69"/>
+        <source>ページを指定</source>
+        <translation>ページを指定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="71"/>
+        <source>世帯を指定</source>
+        <translation>世帯を指定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="98"/>
+        <source>以前の印刷</source>
+        <translation>以前の印刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="182"/>
+        <source>以前の印刷の記録（manifest.csv）を選んでください。</source>
+        <translation>以前の印刷の記録（manifest.csv）を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="53"/>
+        <source>再印刷</source>
+        <translation>再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="103"/>
+        <source>印刷…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="124"/>
+        <source>印刷の記録（manifest.csv）を選ぶ</source>
+        <translation>印刷の記録（manifest.csv）を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="61"/>
+        <source>参照…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reprint_dialog.py" line="100"/>
+        <source>範囲</source>
+        <translation>範囲</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <location filename="../../gui/run_control.py" line="70"/>
+        <source>%1 世帯</source>
+        <translation>%1 世帯</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="68"/>
+        <source>%1 事業所</source>
+        <translation>%1 事業所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="66"/>
+        <source>%1 人</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="67"/>
+        <source>%1 行</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="157"/>
+        <source>PDF を出力しています</source>
+        <translation>PDF を出力しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="145"/>
+        <source>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</source>
+        <translation>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="178"/>
+        <source>ページ</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="209"/>
+        <source>中止しました。何も出力していません。</source>
+        <translation>中止しました。何も出力していません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="243"/>
+        <source>再印刷しています</source>
+        <translation>再印刷しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="204"/>
+        <source>出力できませんでした: </source>
+        <translation>出力できませんでした: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="144"/>
+        <source>出力フォルダ</source>
+        <translation>出力フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="172"/>
+        <source>印刷しています</source>
+        <translation>印刷しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py" line="193"/>
+        <source>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</source>
+        <translation>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummaryDialog</name>
+    <message>
+        <location filename="../../gui/run_summary.py" line="100"/>
+        <source>PDF %1 ファイル・%2 ページを出力しました。</source>
+        <translation>PDF %1 ファイル・%2 ページを出力しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="96"/>
+        <source>PDF 出力の結果</source>
+        <translation>PDF 出力の結果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="134"/>
+        <source>manifest.csv を開く</source>
+        <translation>manifest.csv を開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="114"/>
+        <source>お知らせ</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="124"/>
+        <source>なし</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="132"/>
+        <source>フォルダを開く</source>
+        <translation>フォルダを開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="103"/>
+        <source>プリンタ「%1」に %2 件の印刷ジョブ（%3 ページ）を送りました。</source>
+        <translation>プリンタ「%1」に %2 件の印刷ジョブ（%3 ページ）を送りました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="114"/>
+        <source>ページ</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="113"/>
+        <source>事業所コード</source>
+        <translation>事業所コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="113"/>
+        <source>事業所名</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="124"/>
+        <source>印刷しなかった加入者: </source>
+        <translation>印刷しなかった加入者: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="96"/>
+        <source>印刷の結果</source>
+        <translation>印刷の結果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="113"/>
+        <source>封筒</source>
+        <translation>封筒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="113"/>
+        <source>梱包</source>
+        <translation>梱包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="127"/>
+        <source>記録の場所: %1</source>
+        <translation>記録の場所: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="114"/>
+        <source>返送</source>
+        <translation>返送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="106"/>
+        <source>途中で中止しました。送信済みのジョブだけを記録しています。</source>
+        <translation>途中で中止しました。送信済みのジョブだけを記録しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_summary.py" line="131"/>
+        <source>閉じる</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="70"/>
+        <source>キャンセル</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="169"/>
+        <source>テストページ</source>
+        <translation>テストページ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="73"/>
+        <source>テストページを印刷…</source>
+        <translation>テストページを印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="173"/>
+        <source>テストページを印刷しました。</source>
+        <translation>テストページを印刷しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <source>ファイル: %1</source>
+        <translation>ファイル: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <source>保存して使う</source>
+        <translation>保存して使う</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="141"/>
+        <source>保存できません: </source>
+        <translation>保存できません: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <source>同梱の標準プロファイル（保存するときは名前を付けて保存します）</source>
+        <translation>同梱の標準プロファイル（保存するときは名前を付けて保存します）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="71"/>
+        <source>名前を付けて保存…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="125"/>
+        <source>実行プロファイル (*.toml)</source>
+        <translation>実行プロファイル (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="48"/>
+        <source>実行プロファイルの設定</source>
+        <translation>実行プロファイルの設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="124"/>
+        <source>実行プロファイルを保存</source>
+        <translation>実行プロファイルを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <source>封筒の窓の位置を確かめる印刷です（窓の枠と目盛り）</source>
+        <translation>封筒の窓の位置を確かめる印刷です（窓の枠と目盛り）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="110"/>
+        <source>設定に問題はありません。</source>
+        <translation>設定に問題はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusProgress</name>
+    <message>
+        <location filename="../../gui/jobs.py" line="272"/>
+        <source>中止</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/jobs.py" line="310"/>
+        <source>中止しています…</source>
+        <translation>中止しています…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../gui/main_actions.py" line="146"/>
+        <source>Excel ファイル (*.xlsx *.xlsm)</source>
+        <translation>Excel ファイル (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="47"/>
+        <source>PDF と一覧表（CSV）をフォルダに出力します</source>
+        <translation>PDF と一覧表（CSV）をフォルダに出力します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="46"/>
+        <source>PDF に出力…</source>
+        <translation>PDF に出力…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="194"/>
+        <source>お知らせ印刷 — 資格情報のお知らせを事業所ごとに印刷します。</source>
+        <translation>お知らせ印刷 — 資格情報のお知らせを事業所ごとに印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="61"/>
+        <location filename="../../gui/main_actions.py" line="193"/>
+        <source>このアプリについて</source>
+        <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="59"/>
+        <source>すべてのチェックを外す</source>
+        <translation>すべてのチェックを外す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="57"/>
+        <source>すべての事業所をチェック</source>
+        <translation>すべての事業所をチェック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="87"/>
+        <source>ツールバー</source>
+        <translation>ツールバー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="66"/>
+        <source>ファイル(&amp;F)</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="45"/>
+        <source>プリンタで印刷します（事業所ごとに1ジョブ）</source>
+        <translation>プリンタで印刷します（事業所ごとに1ジョブ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="84"/>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="49"/>
+        <source>以前の印刷から、紙詰まりなどのページだけを印刷し直します</source>
+        <translation>以前の印刷から、紙詰まりなどのページだけを印刷し直します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="52"/>
+        <source>保険者・日付・窓位置などの設定を編集します</source>
+        <translation>保険者・日付・窓位置などの設定を編集します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="48"/>
+        <source>再印刷…</source>
+        <translation>再印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="42"/>
+        <source>再読み込み</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="54"/>
+        <source>別の実行プロファイル（TOML）を使います</source>
+        <translation>別の実行プロファイル（TOML）を使います</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="145"/>
+        <source>加入者台帳を開く</source>
+        <translation>加入者台帳を開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="41"/>
+        <source>加入者台帳（Excel）を開きます</source>
+        <translation>加入者台帳（Excel）を開きます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="44"/>
+        <source>印刷…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="43"/>
+        <source>同じファイルを読み直します（絞り込みはそのまま）</source>
+        <translation>同じファイルを読み直します（絞り込みはそのまま）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="189"/>
+        <source>実行プロファイル %1 を使います。</source>
+        <translation>実行プロファイル %1 を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="180"/>
+        <source>実行プロファイル (*.toml)</source>
+        <translation>実行プロファイル (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="50"/>
+        <source>実行プロファイルの設定…</source>
+        <translation>実行プロファイルの設定…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="186"/>
+        <source>実行プロファイルを使えません: </source>
+        <translation>実行プロファイルを使えません: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="179"/>
+        <source>実行プロファイルを開く</source>
+        <translation>実行プロファイルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="53"/>
+        <source>実行プロファイルを開く…</source>
+        <translation>実行プロファイルを開く…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="68"/>
+        <source>最近使ったファイル</source>
+        <translation>最近使ったファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="78"/>
+        <source>範囲(&amp;R)</source>
+        <translation>範囲(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="55"/>
+        <source>終了</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="81"/>
+        <source>設定(&amp;S)</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py" line="40"/>
+        <source>開く…</source>
+        <translation>開く…</translation>
+    </message>
+</context>
+</TS>
