@@ -57,9 +57,10 @@ def test_printed_pages_are_the_pdf_pages(qtbot, sample_window, monkeypatch, tmp_
     assert len(printed.pages) == len(PdfReader(batch_pdf).pages) == 1 + 1 + 8  # cover, list, notices
     assert abs(float(printed.pages[0].mediabox.width) - 595.3) < 1  # A4, full page
     for page in (1, 2, 3, 10):
-        a = pdf_page_image(tmp_path / "p.pdf", page, 100, tmp_path)
-        b = pdf_page_image(batch_pdf, page, 100, tmp_path)
-        assert same_page(a, b), page
+        a = pdf_page_image(tmp_path / "p.pdf", page, 200, tmp_path / "a")
+        b = pdf_page_image(batch_pdf, page, 200, tmp_path / "b")
+        # the printer gets glyph outlines, the PDF viewer hints its fonts: a little more edge noise
+        assert same_page(a, b, max_fraction=0.002), page
 
 
 @pytest.mark.xfail(strict=True, reason="gui/painter.py makes QRawFont from bytes: Qt's PDF/print engine "
