@@ -13,7 +13,7 @@ from .layout.cover_letter import layout_cover_letter
 from .layout.fonts import FontSet
 from .layout.notice import layout_notice
 from .layout.primitives import Page
-from .layout.target_list import layout_target_list
+from .layout.target_list import count_target_list_pages, layout_target_list
 from .layout.templates import load_template
 from .model import Envelope, Member, Shipment
 from .profile_schema import RunProfile
@@ -46,7 +46,7 @@ class PageMaker:
         return pages
 
     def list_page_count(self, shipment: Shipment) -> int:
-        return len(self.target_list(shipment))
+        return count_target_list_pages(shipment, self.template)
 
     def entry_pages(self, entry: DocEntry) -> list[Page]:
         if entry.document == "notice":

@@ -92,6 +92,11 @@ def layout_target_list(shipment: Shipment, profile: RunProfile, issue_date: date
     return pages
 
 
+def count_target_list_pages(shipment: Shipment, template: Template, geometry: ListGeometry = LIST) -> int:
+    """How many pages :func:`layout_target_list` makes, without laying them out."""
+    return len(_paginate(shipment, template, geometry.rows_per_page))
+
+
 def _static(t: Template, ctx: dict[str, str], fonts: FontSet, g: ListGeometry) -> tuple[Primitive, ...]:
     width = g.right - g.left
     out: list[Primitive] = []

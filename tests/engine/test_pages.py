@@ -1,0 +1,35 @@
+"""PageMaker: the page counts the stream plans are the pages that get drawn."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from print_engine.batch import PageMaker, plan_files
+from print_engine.profile import load_profile
+from print_engine.run import load_members, plan_run
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample.xlsx"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    profile = load_profile()
+    return plan_run(load_members(SAMPLE, profile), profile, date(2024, 8, 7))
+
+
+def test_list_page_count_equals_laid_out_pages(plan):
+    maker = PageMaker(plan.profile, plan.issue_date)
+    for shipment in plan.shipments:
+        assert maker.list_page_count(shipment) == len(maker.target_list(shipment))
+    assert any(maker.list_page_count(s) > 1 for s in plan.shipments)  # the affiliation-packed one
+
+
+def test_every_planned_page_is_drawn_in_order(plan):
+    maker = PageMaker(plan.profile, plan.issue_date)
+    for spec in plan_files(plan, maker, "employer", "all"):
+        pages = list(maker.file_pages(spec))
+        assert len(pages) == spec.pages
+        kinds = [p.kind for p in pages]
+        expected = [e.document for e in spec.entries for _ in range(e.pages)]
+        assert kinds == expected
