@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def counts(self) -> dict[str, int]:
         """The engine's counts of the view plan (empty before a workbook is loaded)."""
-        return self.session.plan.counts() if self.session.plan is not None else {}
+        return dict(self.session.counts) if self.session.plan is not None else {}
 
     def _update_counts(self) -> None:
         c = self.counts()

@@ -70,6 +70,7 @@ class Session(QObject):
         profile_document: The TOML document it came from (kept for saving).
         loaded: The loaded workbook, or ``None``.
         plan: The view plan of ``loaded``, or ``None``.
+        counts: ``plan.counts()``, computed once per plan.
         issue_date: The resolved issue date of the profile.
     """
 
@@ -86,6 +87,7 @@ class Session(QObject):
         self.profile_document = doc.document
         self.loaded: LoadedWorkbook | None = None
         self.plan: RunPlan | None = None
+        self.counts: dict[str, int] = {}
         self.issue_date = self.profile.issue_date_resolved(date.today())
         self.job: Job | None = None
         self._placement: dict[int, tuple[Envelope, Shipment]] | None = None
@@ -117,6 +119,7 @@ class Session(QObject):
         if self.loaded is None:
             return
         self.plan = plan_for_view(self.loaded, self.profile, self.issue_date)
+        self.counts = self.plan.counts()
         self._placement = None
         self.plan_changed.emit()
 
@@ -150,6 +153,7 @@ class Session(QObject):
 
     def _loaded(self, result: tuple[LoadedWorkbook, RunPlan]) -> None:
         self.loaded, self.plan = result
+        self.counts = self.plan.counts()
         self._placement = None
         self.workbook_loaded.emit()
 

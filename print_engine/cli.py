@@ -9,7 +9,6 @@ import argparse
 import re
 import sys
 from datetime import date
-from pathlib import Path
 
 from .model import Reason, Selection
 from .profile import ProfileError, load_profile

@@ -21,7 +21,7 @@ from .codes import normalize_code, pad_code
 from .columns import HeaderRow, label_of
 from .model import Member, Problem, Severity
 from .values import MyNumberError, clean_text, fold_kana, parse_burden_ratio, parse_insured, parse_mynumber
-from .wareki import DateError, parse_date
+from .wareki import parse_date
 
 CODE_FIELDS = ("employer_code", "affiliation", "kigo", "bango", "edaban")
 DATE_FIELDS = ("birth_date", "acquired", "acquired_recorded", "lost", "loss_recorded")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
 import signal
@@ -20,9 +19,7 @@ from tests.e2e.test_check_cli import _mynumber
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "sample.xlsx"
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None and not os.environ.get("CI"), reason="poppler-utils not installed"
-)
+needs_poppler = pytest.mark.poppler
 
 
 def batch(*args, timeout=300) -> subprocess.CompletedProcess:

@@ -29,6 +29,8 @@ from print_engine.layout.text import distribute
 from print_engine.pdf_output import PdfWriter
 from print_engine.profile_schema import RunProfile
 
+pytestmark = pytest.mark.poppler
+
 REFERENCE = Path(__file__).resolve().parent.parent / "_reference"
 ISSUE = date(2024, 8, 7)
 IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")

@@ -24,7 +24,7 @@ from .test_export import cli_batch
 QUEUE = "Oshirase-PDF"
 OUT_DIR = Path(os.environ.get("OSHIRASE_CUPS_PDF_DIR", "/tmp/cups-pdf"))
 
-pytestmark = pytest.mark.printer
+pytestmark = [pytest.mark.printer, pytest.mark.poppler]
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from print_engine.layout.fonts import FontSet
 from print_engine.layout.samples import sample_member, sample_pages
 from print_engine.pdf_output import PdfWriter
 
+pytestmark = pytest.mark.poppler
+
 DPI = 200
 MAX_MEAN = 0.5
 MAX_FRACTION = 0.001

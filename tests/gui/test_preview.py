@@ -15,6 +15,8 @@ from print_engine.run import load_members, plan_run
 from .conftest import SAMPLE
 from .raster import pdf_page_image, qimage_to_pil, same_page
 
+pytestmark = pytest.mark.poppler  # pdftoppm renders the PDFs compared
+
 DPI = 150
 
 

@@ -14,6 +14,8 @@ from .dialogs import answer_print_dialog, answer_qprint_dialog, controller
 from .raster import pdf_page_image, same_page
 from .test_export import cli_batch
 
+pytestmark = pytest.mark.poppler  # pdftoppm renders the PDFs compared
+
 
 def manifest_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as fh:

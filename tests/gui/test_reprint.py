@@ -17,6 +17,8 @@ from .dialogs import answer_qprint_dialog, controller
 from .raster import pdf_page_image, same_page
 from .test_print import print_run
 
+pytestmark = pytest.mark.poppler  # pdftoppm renders the PDFs compared
+
 
 @pytest.fixture
 def printed(qtbot, sample_window, monkeypatch, tmp_path):

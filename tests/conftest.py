@@ -1,0 +1,31 @@
+"""Project-wide test settings.
+
+Tests that need an external program are marked (``poppler``: pdftoppm /
+pdftotext). On a developer machine without it they are skipped with the
+package to install; under CI (``CI`` set) they always run, so a missing
+install step fails loudly instead of hiding behind a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+TOOLS = {
+    "poppler": (("pdftoppm", "pdftotext"), "poppler-utils"),
+    "makensis": (("makensis",), "nsis"),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("CI"):
+        return
+    for marker, (programs, package) in TOOLS.items():
+        if all(shutil.which(p) for p in programs):
+            continue
+        skip = pytest.mark.skip(reason=f"{package} is not installed (apt-get install {package})")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
