@@ -73,6 +73,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--members", type=int, default=100_000)
     ap.add_argument("--employers", type=int, default=500)
+    ap.add_argument("--verbose", action="store_true", help="print every measurement")
     args = ap.parse_args()
     path = workbook(args.members, args.employers)
     settings.SETTINGS_PATH = Path(tempfile.mkdtemp()) / "bench.ini"
@@ -106,6 +107,8 @@ def main() -> None:
     for code in ("NO_MYNUMBER", "included", "warning", ""):
         keystrokes.append(timed(lambda code=code: status.setEditText(code), app, table))
     report("filter keystroke", keystrokes, 100)
+    if args.verbose:
+        print("   each:", " ".join(f"{v:.0f}" for v in keystrokes))
 
     canvas = window.preview.view.canvas
     rng = random.Random(2)
