@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTreeWidget, QT
 from print_engine.codes import natural_key_blank_last
 from print_engine.run import RunPlan
 
+from .member_index import MemberIndex, build_index
+
 CODE_ROLE = Qt.ItemDataRole.UserRole
 AFFILIATION_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "\x00all"
@@ -54,8 +56,14 @@ class EmployerTree(QTreeWidget):
 
     # --- filling -------------------------------------------------------------
 
-    def set_plan(self, plan: RunPlan | None) -> None:
-        """Rebuild the tree from a run plan, keeping check boxes where possible."""
+    def set_plan(self, plan: RunPlan | None, index: MemberIndex | None = None) -> None:
+        """Rebuild the tree from a run plan, keeping check boxes where possible.
+
+        Args:
+            plan: The view plan (None empties the tree).
+            index: The workbook's :class:`MemberIndex` (gives each employer's
+                affiliation codes); built here when not given.
+        """
         unchecked = self._unchecked_keys()
         self._building = True
         self.clear()
@@ -73,10 +81,8 @@ class EmployerTree(QTreeWidget):
             for env in shipment.envelopes:
                 envelopes[code][env.affiliation] += 1
                 notices[code][env.affiliation] += len(env.members)
-        affiliations: dict[str, set[str]] = defaultdict(set)
-        for m in plan.loaded.members:
-            if m.employer_code:
-                affiliations[m.employer_code].add(m.affiliation)
+        index = index if index is not None else build_index(plan.loaded)
+        affiliations: dict[str, set[str]] = defaultdict(set, index.employer_affiliations)
         root = QTreeWidgetItem([self.tr("すべての事業所")])
         root.setIcon(0, self._all_icon)
         root.setData(0, CODE_ROLE, ALL)

@@ -27,6 +27,7 @@ from print_engine.codes import natural_key_blank_last
 from print_engine.run import LoadedWorkbook
 
 from .member_filter import MemberFilter
+from .member_index import MemberIndex, build_index
 from .member_model import STATUS_CODES, status_labels
 
 
@@ -118,14 +119,13 @@ class FilterBar(QWidget):
         self.employer.currentTextChanged.connect(self._employer_changed)
         self.search.textChanged.connect(self._changed)
 
-    def set_workbook(self, loaded: LoadedWorkbook | None) -> None:
+    def set_workbook(self, loaded: LoadedWorkbook | None, index: MemberIndex | None = None) -> None:
         """Offer the employers and affiliations of ``loaded`` (the texts stay)."""
         self._affiliations = {}
         self._employer_names = {}
         if loaded is not None:
-            for m in loaded.members:
-                if m.employer_code:
-                    self._affiliations.setdefault(m.employer_code, set()).add(m.affiliation)
+            index = index if index is not None else build_index(loaded)
+            self._affiliations = index.employer_affiliations
             self._employer_names = {code: e.name for code, e in loaded.employers.items()}
         codes = sorted(self._affiliations.keys() | self._employer_names.keys(), key=natural_key_blank_last)
         self.employer.set_choices([(c, self._employer_names.get(c, "")) for c in codes])

@@ -194,9 +194,9 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self) -> None:
         s = self.session
-        self.model.set_workbook(s.loaded)
-        self.filters.set_workbook(s.loaded)
-        self.tree.set_plan(s.plan)
+        self.model.set_workbook(s.loaded, s.index)
+        self.filters.set_workbook(s.loaded, s.index)
+        self.tree.set_plan(s.plan, s.index)
         self.problems.set_problems(s.loaded.problems())
         settings.add_recent_file(s.loaded.path)
         self.actions.update_recent_menu()
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _on_plan_changed(self) -> None:
         self.model.refresh_statuses()
-        self.tree.set_plan(self.session.plan)
+        self.tree.set_plan(self.session.plan, self.session.index)
         self.preview.set_window(self.session.profile.envelope)
         self._update_counts()
         self._show_preview_of_current()

@@ -80,10 +80,7 @@ class MemberFilterProxy(QAbstractProxyModel):
         self.filter_changed.emit()
 
     def _rebuild(self) -> None:
-        src = self._src
-        self._by_employer = {}
-        for i, code in enumerate(src.employer_codes):
-            self._by_employer.setdefault(code, []).append(i)
+        self._by_employer = self._src.index_data.by_employer
         self._rank = None
         self._rows = self._compute(self._filter, None)
         self._inverse = None
@@ -172,9 +169,15 @@ class MemberFilterProxy(QAbstractProxyModel):
         old = self.persistentIndexList()
         kept = [(self._rows[i.row()], i.column()) if 0 <= i.row() < len(self._rows) else (-1, 0) for i in old]
         self._rows = rows
-        self._inverse = None
-        inverse = self._inverse_rows()
-        new = [self.index(inverse[r], c) if r >= 0 and inverse[r] >= 0 else QModelIndex() for r, c in kept]
+        self._inverse = None  # built lazily: a keystroke only needs the few persistent rows
+        where: dict[int, int] = {}
+        for r, _c in kept:
+            if r >= 0 and r not in where:
+                try:
+                    where[r] = rows.index(r)
+                except ValueError:
+                    where[r] = -1
+        new = [self.index(where[r], c) if r >= 0 and where[r] >= 0 else QModelIndex() for r, c in kept]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
         self.filter_changed.emit()
@@ -239,9 +242,10 @@ class MemberFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() or self._src is None else self._src.columnCount()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row = index.row()
+        if row < 0:
             return None
-        return self._src.data(self._src.index(self._rows[index.row()], index.column()), role)
+        return self._src.data_at(self._rows[row], index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and self._src is not None:

@@ -11,7 +11,6 @@ on screen only. The filter itself is :mod:`gui.member_filter`.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -21,16 +20,16 @@ from PySide6.QtWidgets import QApplication, QStyle
 from print_engine.model import Member, Problem, Reason
 from print_engine.run import LoadedWorkbook
 
-STATUS_INCLUDED = "included"
-STATUS_RETURN = "RETURN"
-STATUS_ERROR = "error"
-STATUS_WARNING = "warning"
-STATUS_CODES = (
+from .member_index import (  # noqa: F401  (re-exported for the filter and the tests)
+    STATUS_CODES,
+    STATUS_ERROR,
     STATUS_INCLUDED,
     STATUS_RETURN,
-    *(r.value for r in Reason if r is not Reason.INVALID),
-    STATUS_ERROR,
     STATUS_WARNING,
+    MemberIndex,
+    build_index,
+    fold_search,
+    status_of,
 )
 
 ERROR_BG = QColor("#fde3e1")
@@ -38,12 +37,17 @@ WARNING_BG = QColor("#fff3cd")
 EXCLUDED_FG = QColor("#7a7a7a")
 RETURN_FG = QColor("#1f5fa8")
 
-_HIRA_TO_KATA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
-
-
-def fold_search(text: str) -> str:
-    """The form in which search text is compared: NFKC, lower case, katakana."""
-    return unicodedata.normalize("NFKC", text).lower().translate(_HIRA_TO_KATA)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ERROR_BRUSH = QBrush(ERROR_BG)
+_WARNING_BRUSH = QBrush(WARNING_BG)
+_EXCLUDED_BRUSH = QBrush(EXCLUDED_FG)
+_RETURN_BRUSH = QBrush(RETURN_FG)
 
 
 def status_labels() -> dict[str, str]:
@@ -62,15 +66,6 @@ def status_labels() -> dict[str, str]:
         STATUS_ERROR: t("MemberStatus", "エラー"),
         STATUS_WARNING: t("MemberStatus", "警告あり"),
     }
-
-
-def status_of(member: Member) -> str:
-    """The status code of a member after the rules ran (warnings aside)."""
-    if member.errors or member.reason is Reason.INVALID:
-        return STATUS_ERROR
-    if member.reason is not None:
-        return member.reason.value
-    return STATUS_RETURN if member.is_return else STATUS_INCLUDED
 
 
 def _date(value) -> str:
@@ -101,6 +96,7 @@ class MemberTableModel(QAbstractTableModel):
         self.warned: set[int] = set()
         self.warnings_by_row: dict[int, list[Problem]] = {}
         self.search_texts: list[str] = []
+        self.index_data = MemberIndex()
         self._row_of_excel: dict[tuple[str, int], int] = {}
         self._row_of_key: dict[tuple[str, str, str], int] = {}
         self._labels = status_labels()
@@ -132,25 +128,26 @@ class MemberTableModel(QAbstractTableModel):
 
     # --- loading -----------------------------------------------------------
 
-    def set_workbook(self, loaded: LoadedWorkbook | None) -> None:
-        """Show ``loaded`` (statuses must have been set by ``plan_run``)."""
+    def set_workbook(self, loaded: LoadedWorkbook | None, index: MemberIndex | None = None) -> None:
+        """Show ``loaded`` (statuses must have been set by ``plan_run``).
+
+        Args:
+            loaded: The workbook, or None to empty the table.
+            index: Its :class:`MemberIndex` if already built (on the worker).
+        """
+        index = index if index is not None else build_index(loaded)
         self.beginResetModel()
         self.loaded = loaded
+        self.index_data = index
         self.members = loaded.members if loaded is not None else []
-        members = self.members
-        self.employer_codes = [m.employer_code for m in members]
-        self.affiliations = [m.affiliation for m in members]
-        self.search_texts = [fold_search(f"{m.name}\t{m.kana}\t{m.kigo}-{m.bango}-{m.edaban}") for m in members]
-        self._row_of_excel = {(m.sheet, m.row): i for i, m in enumerate(members)}
-        self._row_of_key = {m.key: i for i, m in enumerate(members)}
-        self.warnings_by_row = {}
-        if loaded is not None:
-            for p in loaded.warnings:
-                row = self.row_of_problem(p)
-                if row is not None:
-                    self.warnings_by_row.setdefault(row, []).append(p)
+        self.employer_codes = index.employer_codes
+        self.affiliations = index.affiliations
+        self.search_texts = index.search_texts
+        self._row_of_excel = index.row_of_excel
+        self._row_of_key = index.row_of_key
+        self.warnings_by_row = index.warnings_by_row
         self.warned = set(self.warnings_by_row)
-        self.statuses = [status_of(m) for m in members]
+        self.statuses = index.statuses
         self.endResetModel()
 
     def refresh_statuses(self) -> None:
@@ -190,31 +187,30 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, col: int, role: int) -> Any:
+        """``data()`` without a model index (the filter calls this for speed)."""
+        if role == _DISPLAY:
             return self._text[col](self.members[row], row)
-        status = self.statuses[row]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if status == STATUS_ERROR:
-                return QBrush(ERROR_BG)
-            if row in self.warned:
-                return QBrush(WARNING_BG)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _BACKGROUND:
+            if self.statuses[row] == STATUS_ERROR:
+                return _ERROR_BRUSH
+            return _WARNING_BRUSH if row in self.warned else None
+        if role == _FOREGROUND:
+            status = self.statuses[row]
             if status == STATUS_RETURN:
-                return QBrush(RETURN_FG)
-            if status not in (STATUS_INCLUDED, STATUS_ERROR):
-                return QBrush(EXCLUDED_FG)
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and col == 1:
-            if status == STATUS_ERROR:
+                return _RETURN_BRUSH
+            return None if status in (STATUS_INCLUDED, STATUS_ERROR) else _EXCLUDED_BRUSH
+        if role == _DECORATION:
+            if col != 1:
+                return None
+            if self.statuses[row] == STATUS_ERROR:
                 return self._icons[STATUS_ERROR]
-            if row in self.warned:
-                return self._icons[STATUS_WARNING]
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return self._icons[STATUS_WARNING] if row in self.warned else None
+        if role == _ALIGNMENT:
+            return _RIGHT if col == 0 else None
+        if role == _TOOLTIP and col == 1:
             return self._tooltip(row)
         return None
 

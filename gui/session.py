@@ -19,10 +19,11 @@ from print_engine.layout.fonts import FontSet
 from print_engine.model import Envelope, Member, Selection, Shipment
 from print_engine.profile import ProfileError, load_profile_document
 from print_engine.profile_schema import RunProfile
-from print_engine.run import LoadedWorkbook, RunPlan, load_members, plan_run
+from print_engine.run import Cancelled, LoadedWorkbook, RunPlan, load_members, plan_run
 from print_engine.workbook import WorkbookError
 
 from .jobs import Job, JobContext, run_job
+from .member_index import MemberIndex, build_index
 
 
 def view_selection(loaded: LoadedWorkbook, profile: RunProfile) -> Selection:
@@ -71,6 +72,7 @@ class Session(QObject):
         loaded: The loaded workbook, or ``None``.
         plan: The view plan of ``loaded``, or ``None``.
         counts: ``plan.counts()``, computed once per plan.
+        index: The per-row lists of ``loaded`` (built on the worker).
         issue_date: The resolved issue date of the profile.
     """
 
@@ -88,6 +90,7 @@ class Session(QObject):
         self.loaded: LoadedWorkbook | None = None
         self.plan: RunPlan | None = None
         self.counts: dict[str, int] = {}
+        self.index: MemberIndex | None = None
         self.issue_date = self.profile.issue_date_resolved(date.today())
         self.job: Job | None = None
         self._placement: dict[int, tuple[Envelope, Shipment]] | None = None
@@ -135,11 +138,15 @@ class Session(QObject):
         profile = self.profile
         issue_date = self.issue_date
 
-        def op(ctx: JobContext) -> tuple[LoadedWorkbook, RunPlan]:
+        def op(ctx: JobContext) -> tuple:
             fonts = FontSet.load(profile.fonts.fallback)
             loaded = load_members(path, profile, ctx.progress, ctx.cancelled, fonts.missing_chars)
             ctx.progress(1, 1, _t("対象者を判定しています"))
-            return loaded, plan_for_view(loaded, profile, issue_date)
+            plan = plan_for_view(loaded, profile, issue_date)
+            if ctx.cancelled():
+                raise Cancelled
+            ctx.progress(1, 1, _t("一覧を準備しています"))
+            return loaded, plan, plan.counts(), build_index(loaded)
 
         job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=self.tr("ワークブックを読み込んでいます"))
         job.finished.connect(self._job_done)
@@ -151,9 +158,8 @@ class Session(QObject):
         self.job = None
         self.busy_changed.emit(False)
 
-    def _loaded(self, result: tuple[LoadedWorkbook, RunPlan]) -> None:
-        self.loaded, self.plan = result
-        self.counts = self.plan.counts()
+    def _loaded(self, result: tuple) -> None:
+        self.loaded, self.plan, self.counts, self.index = result
         self._placement = None
         self.workbook_loaded.emit()
 

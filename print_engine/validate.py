@@ -40,32 +40,35 @@ def check_rows(
     """
     col = lambda key: labels.get(key, label_of(key))  # noqa: E731
 
-    by_key: dict[tuple[str, str, str], list[Member]] = defaultdict(list)
+    first_of: dict[tuple[str, str, str], Member] = {}
+    duplicates: dict[tuple[str, str, str], list[Member]] = {}
     households: dict[tuple[str, str], list[Member]] = defaultdict(list)
     for m in members:
         kigo, bango = m.kigo, m.bango
         if kigo and bango:
             households[(kigo, bango)].append(m)
             if m.edaban:
-                by_key[(kigo, bango, m.edaban)].append(m)
+                key = (kigo, bango, m.edaban)
+                first = first_of.setdefault(key, m)
+                if first is not m:
+                    duplicates.setdefault(key, [first]).append(m)
 
-    for key, rows in by_key.items():
-        if len(rows) > 1:
-            places = "、".join(f"{r.row}行目" for r in rows)
-            for r in rows:
-                _err(r, "DUPLICATE", "edaban",
-                     f"記号・番号・枝番 {'-'.join(key)} が重複しています（{places}）。どちらかを修正または削除してください。",
-                     "-".join(key), col("edaban"))
+    for key, rows in duplicates.items():
+        places = "、".join(f"{r.row}行目" for r in rows)
+        for r in rows:
+            _err(r, "DUPLICATE", "edaban",
+                 f"記号・番号・枝番 {'-'.join(key)} が重複しています（{places}）。どちらかを修正または削除してください。",
+                 "-".join(key), col("edaban"))
 
     for hkey, rows in households.items():
-        insured = [r for r in rows if r.insured and not any(p.code == "BAD_KUBUN" for p in r.errors)]
+        insured = [r for r in rows if r.insured and not (r.errors and any(p.code == "BAD_KUBUN" for p in r.errors))]
         if len(insured) > 1:
             places = "、".join(f"{r.row}行目" for r in insured)
             for r in insured:
                 _err(r, "TWO_INSURED", "kubun",
                      f"世帯 {'-'.join(hkey)} に本人（被保険者）の行が複数あります（{places}）。本人は1行だけにしてください。",
                      "本人", col("kubun"))
-        elif not insured and not any(r.errors for r in rows):
+        elif not insured and not any([r.errors for r in rows]):
             first = rows[0]
             warn(Problem(Severity.WARNING, "NO_INSURED",
                          f"世帯 {'-'.join(hkey)} に本人（被保険者）の行がありません。家族分のみの封筒になります。",

@@ -1,0 +1,105 @@
+"""Flat per-row lists of the loaded workbook, for the table, filters and tree.
+
+Built once per load on the worker thread (:func:`build_index`), so the GUI
+thread only swaps lists in: codes, status codes, lower-cased search text,
+row lookups. Nothing here decides anything: the status of a member is read
+from what the engine's rules set (``Member.reason`` / ``errors`` / ``flag``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from print_engine.model import Member, Problem, Reason
+from print_engine.run import LoadedWorkbook
+
+STATUS_INCLUDED = "included"
+STATUS_RETURN = "RETURN"
+STATUS_ERROR = "error"
+STATUS_WARNING = "warning"
+STATUS_CODES = (
+    STATUS_INCLUDED,
+    STATUS_RETURN,
+    *(r.value for r in Reason if r is not Reason.INVALID),
+    STATUS_ERROR,
+    STATUS_WARNING,
+)
+
+_HIRA_TO_KATA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+
+
+def fold_search(text: str) -> str:
+    """The form in which search text is compared: NFKC, lower case, katakana."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_HIRA_TO_KATA)
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """:func:`fold_search` of many texts at once (one C call over a joined string).
+
+    Texts must not contain a newline (names, kana and codes do not).
+    """
+    folded = fold_search("\n".join(texts)).split("\n")
+    return folded if len(folded) == len(texts) else [fold_search(t) for t in texts]
+
+
+def status_of(member: Member) -> str:
+    """The status code of a member after the rules ran (warnings aside)."""
+    if member.errors or member.reason is Reason.INVALID:
+        return STATUS_ERROR
+    if member.reason is not None:
+        return member.reason.value
+    return STATUS_RETURN if member.is_return else STATUS_INCLUDED
+
+
+@dataclass(slots=True)
+class MemberIndex:
+    """Per-row lists (index = position in ``LoadedWorkbook.members``).
+
+    Attributes:
+        employer_codes, affiliations: The row's codes.
+        statuses: :func:`status_of` per row.
+        search_texts: Folded ``name ⇥ kana ⇥ 記号-番号-枝番``.
+        row_of_excel: (sheet, Excel row) → row.
+        row_of_key: (記号, 番号, 枝番) → row.
+        warnings_by_row: The warnings that point at a row.
+        by_employer: 事業所コード → its rows, in workbook order.
+        employer_affiliations: 事業所コード → the 所属コード seen on its rows.
+    """
+
+    employer_codes: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    search_texts: list[str] = field(default_factory=list)
+    row_of_excel: dict[tuple[str, int], int] = field(default_factory=dict)
+    row_of_key: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    warnings_by_row: dict[int, list[Problem]] = field(default_factory=dict)
+    by_employer: dict[str, list[int]] = field(default_factory=dict)
+    employer_affiliations: dict[str, set[str]] = field(default_factory=dict)
+
+
+def build_index(loaded: LoadedWorkbook | None) -> MemberIndex:
+    """The :class:`MemberIndex` of ``loaded`` (statuses as the rules left them)."""
+    index = MemberIndex()
+    if loaded is None:
+        return index
+    members = loaded.members
+    index.employer_codes = [m.employer_code for m in members]
+    index.affiliations = [m.affiliation for m in members]
+    index.statuses = [status_of(m) for m in members]
+    index.search_texts = fold_many([f"{m.name}\t{m.kana}\t{m.kigo}-{m.bango}-{m.edaban}" for m in members])
+    index.row_of_excel = {(m.sheet, m.row): i for i, m in enumerate(members)}
+    index.row_of_key = {m.key: i for i, m in enumerate(members)}
+    for p in loaded.warnings:
+        row = index.row_of_excel.get((p.sheet, p.row)) if p.row is not None else None
+        if row is not None:
+            index.warnings_by_row.setdefault(row, []).append(p)
+    by_employer: dict[str, list[int]] = {}
+    affiliations: dict[str, set[str]] = {}
+    for i, (code, aff) in enumerate(zip(index.employer_codes, index.affiliations)):
+        by_employer.setdefault(code, []).append(i)
+        if code:
+            affiliations.setdefault(code, set()).add(aff)
+    index.by_employer = by_employer
+    index.employer_affiliations = affiliations
+    return index
