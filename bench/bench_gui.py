@@ -88,6 +88,7 @@ def main() -> None:
     t0 = time.perf_counter()
     window.open_workbook(path)
     wait_for(window.session.workbook_loaded)
+    app.processEvents()  # everything the load queued: tree, problems, status bar
     window.table.viewport().repaint()
     first_paint = time.perf_counter() - t0
     rows = window.table.model().rowCount()

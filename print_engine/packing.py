@@ -27,10 +27,12 @@ def _member_order(m: Member) -> tuple:
     return (0 if m.insured else 1, natural_key(m.edaban), m.row)
 
 
-def build_envelopes(members: list[Member]) -> list[Envelope]:
+def build_envelopes(
+    members: list[Member], households: dict[tuple[str, str], list[Member]] | None = None
+) -> list[Envelope]:
     """One envelope per household with at least one included member."""
     envelopes = []
-    for (kigo, bango), rows in households_of(members).items():
+    for (kigo, bango), rows in (households or households_of(members)).items():
         included = sorted((m for m in rows if m.included), key=_member_order)
         if not included:
             continue

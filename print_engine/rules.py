@@ -84,8 +84,13 @@ def _rule_reason(m: Member, profile: RunProfile, issue_date: date) -> Reason | N
     return None
 
 
-def apply_rules(members: list[Member], profile: RunProfile, issue_date: date) -> None:
-    """Set ``reason`` and ``flag`` on every member (selection comes later)."""
+def apply_rules(
+    members: list[Member], profile: RunProfile, issue_date: date
+) -> dict[tuple[str, str], list[Member]]:
+    """Set ``reason`` and ``flag`` on every member (selection comes later).
+
+    Returns the households (記号+番号 → rows in workbook order), for packing.
+    """
     households = households_of(members)
     inherit_losses(households)
     freeze = profile.rules.freeze
@@ -100,3 +105,4 @@ def apply_rules(members: list[Member], profile: RunProfile, issue_date: date) ->
             if m.reason is None and m.eff_lost is not None and m.eff_loss_recorded > freeze:
                 if profile.run.variant != "reissue":
                     m.flag = RETURN
+    return households

@@ -149,8 +149,8 @@ def plan_run(
     """
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
-    apply_rules(loaded.members, profile, issue_date)
-    envelopes = apply_selection(build_envelopes(loaded.members), selection)
+    households = apply_rules(loaded.members, profile, issue_date)
+    envelopes = apply_selection(build_envelopes(loaded.members, households), selection)
     shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments)
 
