@@ -10,6 +10,7 @@ import re
 import sys
 from datetime import date
 
+from .layout.fonts import FontSet
 from .model import Reason, Selection
 from .profile import ProfileError, load_profile
 from .run import Cancelled, LoadedWorkbook, RunPlan, load_members, plan_run
@@ -115,11 +116,7 @@ def profile_from_args(args: argparse.Namespace):
 
 def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
     profile = profile_from_args(args)
-    try:  # TEMP until layout lands
-        from .layout.fonts import FontSet
-        uncovered = FontSet.load(profile.fonts.fallback).missing_chars
-    except ImportError:
-        uncovered = None
+    uncovered = FontSet.load(profile.fonts.fallback).missing_chars
     loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
     issue_date = profile.issue_date_resolved(today or date.today())
     order = args.order or ""
