@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import qt_compat  # noqa: F401  (binding work-arounds, before any signal is emitted)
-
 
 def create_main_window(workbook: str | Path | None = None):
     """Create the main window, loading ``workbook`` in the background if given.

@@ -74,7 +74,6 @@ def run_app(argv: list[str]) -> int:
 
     workbook = next((a for a in argv if not a.startswith("-")), None)
     app = create_application([a for a in argv if a.startswith("-")])
-    app.setStyle("Fusion") if sys.platform.startswith("linux") else None
     window = create_main_window(workbook)
     window.show()
     return app.exec()

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from print_engine.codes import natural_key_blank_last
 from print_engine.run import RunPlan
@@ -41,13 +47,14 @@ class EmployerTree(QTreeWidget):
         self.setHeaderLabels([self.tr("事業所 / 所属"), self.tr("封筒"), self.tr("お知らせ"), self.tr("梱包")])
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        self.setMinimumWidth(240)
+        self.setIndentation(14)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         style = QApplication.style()
-        self._employer_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
         self._all_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
         self._root: QTreeWidgetItem | None = None
         self._building = False
@@ -76,8 +83,8 @@ class EmployerTree(QTreeWidget):
         containers = {}
         for shipment in plan.shipments:
             code = shipment.employer.code
-            kind = shipment.container + (self.tr("・所属別") if shipment.by_affiliation else "")
-            containers[code] = kind
+            order = self.tr("所属別に梱包") if shipment.by_affiliation else self.tr("番号順に梱包")
+            containers[code] = (shipment.container, order)
             for env in shipment.envelopes:
                 envelopes[code][env.affiliation] += 1
                 notices[code][env.affiliation] += len(env.members)
@@ -97,8 +104,10 @@ class EmployerTree(QTreeWidget):
             total_env += env_count
             total_notices += notice_count
             item = self._item(root, f"{code}  {name}".strip(), code, "", env_count, notice_count)
-            item.setText(3, containers.get(code, ""))
-            item.setIcon(0, self._employer_icon)
+            container, order = containers.get(code, ("", ""))
+            item.setText(3, container)
+            item.setToolTip(3, order)
+            item.setToolTip(0, f"{code}  {name}  {order}".strip())
             affs = affiliations[code] | envelopes[code].keys()
             if affs != {""}:
                 for aff in sorted(affs, key=natural_key_blank_last):
@@ -135,7 +144,8 @@ class EmployerTree(QTreeWidget):
     @staticmethod
     def _key(item: QTreeWidgetItem) -> tuple[str, str | None]:
         aff = item.data(0, AFFILIATION_ROLE)
-        return (item.data(0, CODE_ROLE), aff if item.parent() is not None and item.parent().parent() is not None else None)
+        is_affiliation = item.parent() is not None and item.parent().parent() is not None
+        return (item.data(0, CODE_ROLE), aff if is_affiliation else None)
 
     def _checkable_leaves(self) -> list[QTreeWidgetItem]:
         leaves = []

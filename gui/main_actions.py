@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
 from print_engine.profile import ProfileError
 
 from . import settings
+from .icons import pdf_icon, printer_icon
 
 SP = QStyle.StandardPixmap
 
@@ -61,6 +62,8 @@ class WindowActions:
         self.about = self._action("aboutAction", _t("このアプリについて"), SP.SP_MessageBoxInformation,
                                   self.about_box, None, "")
         self.reprint.setIcon(style.standardIcon(SP.SP_MediaSeekBackward))
+        self.print.setIcon(printer_icon())
+        self.export_pdf.setIcon(pdf_icon())
 
         menu = w.menuBar()
         file_menu = menu.addMenu(_t("ファイル(&F)"))

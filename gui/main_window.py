@@ -38,7 +38,8 @@ from .preview_pane import PreviewPane
 from .problems_panel import ProblemsPanel
 from .session import Session
 
-COLUMN_WIDTHS = (56, 150, 90, 78, 140, 48, 150, 160, 88, 88)
+COLUMN_WIDTHS = (56, 172, 86, 74, 136, 44, 130, 150, 88, 88)
+SPLITTER_SIZES = (370, 710, 520)
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -57,12 +58,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.session = Session(self)
+        profile_problem = ""
         profile_path = settings.read("profile/path")
-        if profile_path and Path(profile_path).is_file():
+        if profile_path:
             try:
                 self.session.load_profile_file(profile_path)
-            except ValueError:
-                pass
+            except ValueError as exc:  # ProfileError: the file changed or vanished since last time
+                profile_problem = str(exc)
         self.model = MemberTableModel(self)
         self.proxy = MemberFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -72,6 +74,9 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_counts()
+        if profile_problem:
+            self.message_bar.show_message(
+                self.tr("前回の実行プロファイルを使えないため、標準のプロファイルを使います: ") + profile_problem, "warning")
 
     # --- building ------------------------------------------------------------
 
@@ -120,8 +125,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([300, 760, 540])
-        self.centre_splitter.setSizes([620, 200])
+        self.main_splitter.setSizes(list(SPLITTER_SIZES))
+        self.centre_splitter.setSizes([640, 180])
+        self._sized = False
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -162,6 +168,14 @@ class MainWindow(QMainWindow):
             state = settings.read(key)
             if not state.isEmpty():
                 splitter.restoreState(state)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._sized and settings.read("window/main_splitter").isEmpty():
+            total = sum(self.main_splitter.sizes()) or sum(SPLITTER_SIZES)
+            scale = total / sum(SPLITTER_SIZES)
+            self.main_splitter.setSizes([round(s * scale) for s in SPLITTER_SIZES])
+        self._sized = True
 
     def _save_state(self) -> None:
         settings.write("window/geometry", self.saveGeometry())
@@ -215,8 +229,9 @@ class MainWindow(QMainWindow):
             self.preview.show_document(None)
 
     def _on_plan_changed(self) -> None:
-        self.model.refresh_statuses()
-        self.tree.set_plan(self.session.plan, self.session.index)
+        index = self.session.index
+        self.model.refresh_statuses(index.statuses if index is not None else None)
+        self.tree.set_plan(self.session.plan, index)
         self.preview.set_window(self.session.profile.envelope)
         self._update_counts()
         self._show_preview_of_current()

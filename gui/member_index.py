@@ -107,7 +107,7 @@ def build_index(loaded: LoadedWorkbook | None) -> MemberIndex:
             index.warnings_by_row.setdefault(row, []).append(p)
     by_employer: dict[str, list[int]] = {}
     affiliations: dict[str, set[str]] = {}
-    for i, (code, aff) in enumerate(zip(index.employer_codes, index.affiliations)):
+    for i, (code, aff) in enumerate(zip(index.employer_codes, index.affiliations, strict=True)):
         by_employer.setdefault(code, []).append(i)
         if code:
             affiliations.setdefault(code, set()).add(aff)

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -150,9 +156,15 @@ class MemberTableModel(QAbstractTableModel):
         self.statuses = index.statuses
         self.endResetModel()
 
-    def refresh_statuses(self) -> None:
-        """Re-read every member's status (after the rules ran again)."""
-        self.statuses = [status_of(m) for m in self.members]
+    def refresh_statuses(self, statuses: list[str] | None = None) -> None:
+        """Take every member's status anew (after the rules ran again).
+
+        Args:
+            statuses: The new status codes (computed on a worker), or None
+                to read them from the members here.
+        """
+        self.statuses = statuses if statuses is not None else [status_of(m) for m in self.members]
+        self.index_data.statuses = self.statuses
         if self.members:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self.members) - 1, 1))
 

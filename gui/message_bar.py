@@ -8,7 +8,14 @@ strip stays until closed or until the next successful action.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStyle, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolButton,
+)
 
 _STYLES = {
     "error": ("#fde3e1", "#8a1c12", "#e0a09a", QStyle.StandardPixmap.SP_MessageBoxCritical),

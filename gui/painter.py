@@ -15,12 +15,14 @@ painter's origin is the corner of the paper (the layout measures from it).
 from __future__ import annotations
 
 import math
+import threading
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontDatabase,
     QGlyphRun,
     QImage,
     QPainter,
@@ -42,23 +44,45 @@ from print_engine.layout.primitives import (
     TextRun,
 )
 
-_FONT_DATA: dict[str, QByteArray] = {}
-_RAW_FONTS: dict[tuple[str, float], QRawFont] = {}
+_FAMILIES: dict[str, str] = {}  # font file → family registered with QFontDatabase
+_FAMILIES_LOCK = threading.Lock()
+_RAW_FONTS = threading.local()  # QRawFont objects must not cross threads
+
+
+def _family(path: str) -> str:
+    """Register the font file with Qt once (process-wide) and return its family."""
+    with _FAMILIES_LOCK:
+        family = _FAMILIES.get(path)
+        if family is None:
+            font_id = QFontDatabase.addApplicationFont(path)
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if not families:
+                raise RuntimeError(f"Qt cannot load the font {path}")
+            family = _FAMILIES[path] = families[0]
+        return family
 
 
 def _raw_font(path: str, pixel_size: float) -> QRawFont:
-    """The font file at ``pixel_size`` (file read once, faces cached per size)."""
+    """The font file at ``pixel_size``, cached per thread.
+
+    The raw font comes from a registered application font (not from the
+    file's bytes), so a PDF or printer device embeds it as a font and the
+    printed text stays text; glyph positions still come from the layout.
+    """
+    cache = getattr(_RAW_FONTS, "fonts", None)
+    if cache is None:
+        cache = _RAW_FONTS.fonts = {}
     key = (path, round(pixel_size, 3))
-    raw = _RAW_FONTS.get(key)
+    raw = cache.get(key)
     if raw is None:
-        data = _FONT_DATA.get(path)
-        if data is None:
-            with open(path, "rb") as fh:
-                data = _FONT_DATA[path] = QByteArray(fh.read())
-        raw = QRawFont(data, pixel_size, QFont.HintingPreference.PreferNoHinting)
-        if len(_RAW_FONTS) > 256:
-            _RAW_FONTS.clear()
-        _RAW_FONTS[key] = raw
+        font = QFont(_family(path))
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        font.setPixelSize(max(1, round(pixel_size)))
+        raw = QRawFont.fromFont(font)
+        raw.setPixelSize(pixel_size)
+        if len(cache) > 256:
+            cache.clear()
+        cache[key] = raw
     return raw
 
 

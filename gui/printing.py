@@ -28,9 +28,7 @@ from print_engine.run import Cancelled, RunPlan
 from print_engine.stream import FileSpec
 
 from .painter import paint_page
-from .qt_compat import per_thread_raw_fonts
 
-per_thread_raw_fonts()  # raw fonts must not cross threads (print worker vs preview)
 
 Progress = Callable[[int, int, str], None]
 

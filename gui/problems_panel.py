@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +48,8 @@ class ProblemsModel(QAbstractTableModel):
             style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
         )
-        self._headers = [self.tr("種別"), self.tr("シート"), self.tr("行"), self.tr("列"), self.tr("内容"), self.tr("値")]
+        self._headers = [self.tr("種別"), self.tr("シート"), self.tr("行"), self.tr("列"),
+                         self.tr("内容"), self.tr("値")]
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.beginResetModel()

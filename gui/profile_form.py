@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,6 +77,46 @@ class DateField(QWidget):
         if self.today is not None and self.today.isChecked():
             return "today"
         return self.edit.date().toPython()
+
+
+class WindowDiagram(QWidget):
+    """An A4 sheet in miniature with the envelope window and the cut-off strip."""
+
+    def __init__(self, spins: dict[str, QDoubleSpinBox], parent=None) -> None:
+        super().__init__(parent)
+        self.spins = spins
+        self.setMinimumSize(190, 260)
+        for spin in spins.values():
+            spin.valueChanged.connect(self.update)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QColor, QPainter, QPen
+
+        from print_engine.layout.notice import GEOMETRY
+
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        k = min((self.width() - 10) / 210.0, (self.height() - 10) / 297.0)
+        p.translate(5, 5)
+        p.fillRect(QRectF(2, 2, 210 * k, 297 * k), QColor(0, 0, 0, 50))
+        p.setPen(QPen(QColor("#888"), 1))
+        p.setBrush(QColor("white"))
+        p.drawRect(QRectF(0, 0, 210 * k, 297 * k))
+        p.setPen(QPen(QColor("#bbb"), 1, Qt.PenStyle.DotLine))
+        for fold in (99.0, 198.0):
+            p.drawLine(QPointF(0, fold * k), QPointF(210 * k, fold * k))
+        v = {name: spin.value() for name, spin in self.spins.items()}
+        window = QRectF(v["window_left_mm"] * k, v["window_top_mm"] * k, v["window_width_mm"] * k,
+                        v["window_height_mm"] * k)
+        p.setPen(QPen(QColor(30, 110, 220), 1.5))
+        p.setBrush(QColor(30, 110, 220, 40))
+        p.drawRect(window)
+        g = GEOMETRY
+        p.setPen(QPen(QColor(230, 120, 0), 1.2, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(g.strip_x * k, g.strip_y * k, g.strip_w * k, g.strip_h * k))
+        p.end()
 
 
 class ProfileForm(QTabWidget):
@@ -198,6 +238,13 @@ class ProfileForm(QTabWidget):
             spin.setSuffix(" mm")
             self._add(form, f"envelope.{key}", label, spin)
         self.envelope_form = form
+        spins = {k.split(".")[1]: w for k, w in self.fields.items() if k.startswith("envelope.")}
+        hint = QLabel(self.tr("長3窓付き封筒の窓の位置です（A4 用紙の左上から mm）。窓は用紙の端から 5 mm 以上内側に収めます。"
+                              "「テストページを印刷」で実物の封筒に合わせて確かめてください。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        form.addRow(hint)
+        form.addRow(self.tr("用紙の上の位置"), WindowDiagram(spins))
 
     def _build_sheet(self) -> None:
         form = self._tab(self.tr("フォント・シート"))

@@ -143,7 +143,7 @@ class ReprintDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         self.file_combo.blockSignals(True)
-        for name, code, pages in self.run.files():
+        for name, _code, pages in self.run.files():
             self.file_combo.addItem(self.tr("%1（%2 ページ）").replace("%1", name).replace("%2", str(pages)), name)
         self.file_combo.blockSignals(False)
         self._file_changed()

@@ -184,7 +184,7 @@ class RunController(QObject):
     def _finished(self) -> None:
         self.job = None
         w = self.window
-        w.session.replan()  # the run re-applied the rules with its own selection
+        w.session.replan(background=True)  # the run re-applied the rules with its own selection
         w.actions.set_busy(False)
 
     def _succeeded(self, summary: RunSummary) -> None:

@@ -23,7 +23,7 @@ from print_engine.run import Cancelled, LoadedWorkbook, RunPlan, load_members, p
 from print_engine.workbook import WorkbookError
 
 from .jobs import Job, JobContext, run_job
-from .member_index import MemberIndex, build_index
+from .member_index import MemberIndex, build_index, status_of
 
 
 def view_selection(loaded: LoadedWorkbook, profile: RunProfile) -> Selection:
@@ -117,12 +117,31 @@ class Session(QObject):
         if self.loaded is not None:
             self.replan()
 
-    def replan(self) -> None:
-        """Re-apply the rules to the whole workbook (after a run or an edit)."""
+    def replan(self, background: bool = False) -> Job | None:
+        """Re-apply the rules to the whole workbook (after a run or an edit).
+
+        Args:
+            background: Plan on a worker thread (after a print run, so the
+                window does not pause on a large workbook); the view switches
+                to the new plan when it is ready.
+        """
         if self.loaded is None:
-            return
-        self.plan = plan_for_view(self.loaded, self.profile, self.issue_date)
-        self.counts = self.plan.counts()
+            return None
+        loaded, profile, issue_date = self.loaded, self.profile, self.issue_date
+
+        def op(_ctx: JobContext | None = None) -> tuple:
+            plan = plan_for_view(loaded, profile, issue_date)
+            return plan, plan.counts(), [status_of(m) for m in loaded.members]
+
+        if not background:
+            self._replanned(op())
+            return None
+        return run_job(self, op, self._replanned)
+
+    def _replanned(self, result: tuple) -> None:
+        self.plan, self.counts, statuses = result
+        if self.index is not None:
+            self.index.statuses = statuses
         self._placement = None
         self.plan_changed.emit()
 
@@ -148,7 +167,8 @@ class Session(QObject):
             ctx.progress(1, 1, _t("一覧を準備しています"))
             return loaded, plan, plan.counts(), build_index(loaded)
 
-        job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=self.tr("ワークブックを読み込んでいます"))
+        title = self.tr("ワークブックを読み込んでいます")
+        job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=title)
         job.finished.connect(self._job_done)
         self.job = job
         self.busy_changed.emit(True)

@@ -14,7 +14,10 @@ appears in a message, not even masked.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from itertools import repeat
+from operator import add
 from typing import Callable
 
 from .codes import normalize_code, pad_code
@@ -59,29 +62,48 @@ def _is_blank(v: object) -> bool:
 
 
 class _Memo(dict):
-    """value → (parsed, warning) or :class:`_Bad`, computed on first sight."""
+    """value → parsed value (``empty`` when blank or bad), computed on first sight.
 
-    def __init__(self, parse: Callable[[object], tuple[object, str | None]], code: str):
+    The error of a value that failed to parse is kept in ``bad`` and the
+    warning of one that parsed with a warning in ``warned`` (both keyed by
+    the raw value), so the common path is one dict lookup per cell.
+    """
+
+    def __init__(self, parse: Callable[[object], tuple[object, str | None]], code: str,
+                 native: type | None = None, empty: object = None):
         super().__init__()
         self.parse = parse
         self.code = code
-        self.any_bad = False
-        self.any_warning = False
+        self.native = native  # cells of exactly this class are already their parsed value
+        self.empty = empty  # the value of a blank or bad cell
+        self.bad: dict[object, _Bad] = {}
+        self.warned: dict[object, str] = {}
 
     def __missing__(self, value):
-        if _is_blank(value):
-            result = (None, None)
-        else:
+        result = self.empty
+        if not _is_blank(value):
             try:
-                result = self.parse(value)
+                result, warning = self.parse(value)
             except ValueError as exc:
-                result = _Bad(self.code, getattr(exc, "message", None) or str(exc))
-                self.any_bad = True
+                result = self.empty
+                self.bad[value] = _Bad(self.code, getattr(exc, "message", None) or str(exc))
             else:
-                if result[1]:
-                    self.any_warning = True
+                if warning:
+                    self.warned[value] = warning
         self[value] = result
         return result
+
+    def column(self, raw: tuple[object, ...] | list[object]) -> list[object]:
+        """The parsed value of every cell of ``raw``."""
+        native = self.native
+        if native is not None:
+            return [v if v.__class__ is native else self[v] for v in raw]
+        return list(map(self.__getitem__, raw))
+
+    def flagged(self, raw: tuple[object, ...] | list[object]) -> bool:
+        """Whether some cell of ``raw`` has an error or a warning."""
+        return bool((self.bad and not self.bad.keys().isdisjoint(raw))
+                    or (self.warned and not self.warned.keys().isdisjoint(raw)))
 
 
 def _code_parser(width: int) -> Callable[[object], tuple[str, None]]:
@@ -94,6 +116,24 @@ def _code_parser(width: int) -> Callable[[object], tuple[str, None]]:
         return code, None
 
     return parse
+
+
+# The two plain text forms of a date (2024/6/30, 20240630): read here without
+# the general parser; anything else, an impossible day included, goes to it.
+_PLAIN_DATE = re.compile(r"([0-9]{4})(?:/([0-9]{1,2})/([0-9]{1,2})|([0-9]{2})([0-9]{2}))")
+
+
+def _date(value: object) -> tuple[date | None, str | None]:
+    """:func:`parse_date`, with a shortcut for the plain text forms."""
+    if value.__class__ is str:
+        m = _PLAIN_DATE.fullmatch(value)
+        if m is not None:
+            y, mo, d, mo8, d8 = m.groups()
+            try:
+                return date(int(y), int(mo or mo8), int(d or d8)), None
+            except ValueError:
+                pass  # the general parser says what is wrong
+    return parse_date(value)
 
 
 def _kana(value: object) -> tuple[str, None]:
@@ -122,20 +162,23 @@ class RowParser:
         self.memos: dict[str, _Memo] = {}
         for key in CODE_FIELDS:
             width = widths.get(key, EDABAN_WIDTH if key == "edaban" else 0)
-            self.memos[key] = _Memo(_code_parser(width), "BAD_CODE")
+            self.memos[key] = _Memo(_code_parser(width), "BAD_CODE", empty="")
         for key in DATE_FIELDS:
-            self.memos[key] = _Memo(parse_date, "BAD_DATE")
+            self.memos[key] = _Memo(_date, "BAD_DATE", native=date)
         self.memos["kubun"] = _Memo(lambda v: (parse_insured(v), None), "BAD_KUBUN")
-        self.memos["burden_ratio"] = _Memo(lambda v: (parse_burden_ratio(v), None), "BAD_RATIO")
-        self.memos["kana"] = _Memo(_kana, "")
+        self.memos["burden_ratio"] = _Memo(lambda v: (parse_burden_ratio(v), None), "BAD_RATIO", empty="")
+        self.memos["kana"] = _Memo(_kana, "", empty="")
 
     def _problem(self, severity: Severity, code: str, row: int, key: str, message: str, value: str = "") -> Problem:
         column = self.header.labels.get(key, label_of(key))
         return Problem(severity, code, message, self.sheet, row, column, value)
 
-    def _column(self, columns: list[tuple[object, ...]], n: int, key: str) -> tuple[object, ...] | list[None]:
+    def _column(self, columns: list[tuple[object, ...]], n: int, key: str) -> tuple[object, ...] | list[None] | None:
+        """The raw cells of field ``key``; ``None`` when the sheet has no such column."""
         col = self.cols.get(key)
-        if col is None or col >= len(columns):
+        if col is None:
+            return None
+        if col >= len(columns):
             return [None] * n
         return columns[col]
 
@@ -145,46 +188,52 @@ class RowParser:
         rows = [cells for _, cells in numbered]
         errors: dict[int, list[Problem]] = {}
         broken = self._blank_uncached(row_numbers, rows, errors)
-        width = max((len(r) for r in rows), default=0)
-        for r in rows:
-            if len(r) < width:
-                r.extend([None] * (width - len(r)))
+        width = max(map(len, rows), default=0)
+        if rows and min(map(len, rows)) < width:
+            for r in rows:
+                if len(r) < width:
+                    r.extend([None] * (width - len(r)))
         columns = list(zip(*rows))  # one tuple per sheet column
         n = len(rows)
 
         values: dict[str, list[object]] = {}
         for key, memo in self.memos.items():
             raw = self._column(columns, n, key)
-            parsed = list(map(memo.__getitem__, raw))
-            if memo.any_bad or memo.any_warning:
-                self._report(key, raw, parsed, row_numbers, errors)
-            values[key] = [None if p.__class__ is _Bad else p[0] for p in parsed]
+            if raw is None:
+                values[key] = [memo.empty] * n
+                continue
+            values[key] = memo.column(raw)
+            if memo.flagged(raw):
+                self._report(key, memo, raw, row_numbers, errors)
         for key in TEXT_FIELDS:
-            values[key] = [v.strip() if v.__class__ is str else clean_text(v) for v in self._column(columns, n, key)]
-        self._required(columns, n, row_numbers, broken, errors)
-        values["mynumber4"] = self._mynumbers(rows, row_numbers, errors)
+            raw = self._column(columns, n, key)
+            values[key] = [""] * n if raw is None else [
+                v.strip() if v.__class__ is str else clean_text(v) for v in raw]
+        self._required(columns, n, values, row_numbers, broken, errors)
+        mynumber4 = self._mynumbers(columns, rows, row_numbers, errors)
         del columns  # it holds the raw My Number cells
+        return self._members(row_numbers, values, mynumber4, errors)
 
-        members = []
-        sheet = self.sheet
-        for i, (row, emp, emp_name, aff, kigo, bango, edaban, insured, name, kana, birth, acq, acq_rec,
-                lost, loss_rec, mn4, ratio, postal, addr, addr2) in enumerate(zip(
-                row_numbers, values["employer_code"], values["employer_name"], values["affiliation"],
-                values["kigo"], values["bango"], values["edaban"], values["kubun"], values["name"],
-                values["kana"], values["birth_date"], values["acquired"], values["acquired_recorded"],
-                values["lost"], values["loss_recorded"], values["mynumber4"], values["burden_ratio"],
-                values["postal_code"], values["address"], values["address2"])):
-            m = Member(sheet, row, emp or "", emp_name, aff or "", kigo or "", bango or "", edaban or "",
-                       bool(insured), name, kana or "", birth, acq, acq_rec, lost, loss_rec, mn4,
-                       ratio or "", postal, addr + addr2)
-            if i in errors:
-                m.errors = errors[i]
-            if loss_rec is not None and lost is None:
-                self.warn(self._problem(Severity.WARNING, "LOSS_RECORDED_WITHOUT_LOSS", row, "loss_recorded",
-                                        "資格喪失年月日が空なのに喪失処理日があります。喪失処理日は無視しました。",
-                                        loss_rec.isoformat()))
-                m.loss_recorded = None
-            members.append(m)
+    def _members(self, row_numbers: list[int], values: dict[str, list[object]], mynumber4: list[str],
+                 errors: dict[int, list[Problem]]) -> list[Member]:
+        """Build the :class:`Member` objects column-wise, then attach errors and warnings."""
+        lost, loss_rec = values["lost"], values["loss_recorded"]
+        members = list(map(
+            Member, repeat(self.sheet, len(row_numbers)), row_numbers, values["employer_code"],
+            values["employer_name"], values["affiliation"], values["kigo"], values["bango"], values["edaban"],
+            map(bool, values["kubun"]), values["name"], values["kana"], values["birth_date"], values["acquired"],
+            values["acquired_recorded"], lost, loss_rec, mynumber4, values["burden_ratio"],
+            values["postal_code"], map(add, values["address"], values["address2"])))
+        for i, problems in errors.items():
+            members[i].errors = problems
+        if loss_rec.count(None) != len(loss_rec):
+            for i, (rec, gone) in enumerate(zip(loss_rec, lost)):
+                if rec is not None and gone is None:
+                    self.warn(self._problem(Severity.WARNING, "LOSS_RECORDED_WITHOUT_LOSS", row_numbers[i],
+                                            "loss_recorded",
+                                            "資格喪失年月日が空なのに喪失処理日があります。喪失処理日は無視しました。",
+                                            rec.isoformat()))
+                    members[i].loss_recorded = None
         return members
 
     def _blank_uncached(self, row_numbers, rows, errors) -> set[tuple[int, str]]:
@@ -205,47 +254,66 @@ class RowParser:
                         "" if key == "mynumber" else "（数式）"))
         return broken
 
-    def _report(self, key, raw, parsed, row_numbers, errors) -> None:
-        for i, p in enumerate(parsed):
-            if p.__class__ is _Bad:
+    def _report(self, key: str, memo: _Memo, raw, row_numbers, errors) -> None:
+        bad, warned = memo.bad, memo.warned
+        for i, v in enumerate(raw):
+            if v.__class__ is memo.native:
+                continue
+            p = bad.get(v)
+            if p is not None:
                 errors.setdefault(i, []).append(
-                    self._problem(Severity.ERROR, p.code, row_numbers[i], key, p.message, _shown(raw[i])))
-            elif p[1] and key != "kana":
-                self.warn(self._problem(Severity.WARNING, "DATE_OUT_OF_ERA", row_numbers[i], key, p[1],
-                                        _shown(raw[i])))
+                    self._problem(Severity.ERROR, p.code, row_numbers[i], key, p.message, _shown(v)))
+                continue
+            warning = warned.get(v)
+            if warning and key != "kana":
+                self.warn(self._problem(Severity.WARNING, "DATE_OUT_OF_ERA", row_numbers[i], key, warning,
+                                        _shown(v)))
 
-    def _mynumbers(self, rows, row_numbers, errors) -> list[str]:
-        """Last four digits per row; full numbers are reduced and dropped at once."""
+    def _mynumbers(self, columns, rows, row_numbers, errors) -> list[str]:
+        """Last four digits per row; full numbers are reduced and dropped at once.
+
+        Plain four-digit text (the common case) is taken as it is; every other
+        value goes through :func:`parse_mynumber` one cell at a time, and its
+        cell is cleared in the sheet's rows. Nothing here is memoised.
+        """
         col = self.cols.get("mynumber")
         if col is None:
             return [""] * len(rows)
-        out = []
-        for i, r in enumerate(rows):
-            v = r[col] if col < len(r) else None
-            if v.__class__ is str and len(v) == 4 and v.isdigit() and v.isascii():
-                out.append(v)
+        raw = columns[col] if col < len(columns) else [None] * len(rows)
+        out = [v if v.__class__ is str and len(v) == 4 and v.isdigit() and v.isascii() else None for v in raw]
+        del raw
+        if None not in out:
+            return out
+        for i, last4 in enumerate(out):
+            if last4 is not None:
                 continue
+            r = rows[i]
+            v = r[col] if col < len(r) else None
             if _is_blank(v):
-                out.append("")
+                out[i] = ""
                 continue
             try:
                 last4, note = parse_mynumber(v)
             except MyNumberError as exc:
-                out.append("")
+                out[i] = ""
                 errors.setdefault(i, []).append(
                     self._problem(Severity.ERROR, "BAD_MYNUMBER", row_numbers[i], "mynumber", exc.message))
                 continue
             finally:
                 r[col] = None  # the full number does not outlive this loop
                 del v
-            out.append(last4)
+            out[i] = last4
             if note:
                 self.warn(self._problem(Severity.WARNING, "MYNUMBER_PADDED", row_numbers[i], "mynumber", note))
         return out
 
-    def _required(self, columns, n, row_numbers, broken, errors) -> None:
+    def _required(self, columns, n, values, row_numbers, broken, errors) -> None:
         for key in REQUIRED_VALUES:
             if key not in self.cols:
+                continue
+            # A blank cell always parses to its field's empty value: look closer only then.
+            memo = self.memos.get(key)
+            if (memo.empty if memo is not None else "") not in values[key]:
                 continue
             for i, v in enumerate(self._column(columns, n, key)):
                 if (v is None or v == "" or (v.__class__ is str and not v.strip())) and (i, key) not in broken:

@@ -33,22 +33,22 @@ def build_envelopes(
     """One envelope per household with at least one included member."""
     envelopes = []
     for (kigo, bango), rows in (households or households_of(members)).items():
-        included = sorted((m for m in rows if m.included), key=_member_order)
-        if not included:
-            continue
-        insured_rows = [m for m in rows if m.insured]
-        insured = insured_rows[0] if len(insured_rows) == 1 else None
-        lead = insured if insured is not None and insured.included else included[0]
-        envelopes.append(
-            Envelope(
-                employer_code=lead.employer_code,
-                affiliation=lead.affiliation,
-                kigo=kigo,
-                bango=bango,
-                members=included,
-                insured=insured,
-            )
-        )
+        if len(rows) == 1:  # a household of one: nothing to sort or choose
+            lead = rows[0]
+            if lead.reason is not None:
+                continue
+            included = [lead]
+            insured = lead if lead.insured else None
+        else:
+            included = [m for m in rows if m.reason is None]
+            if not included:
+                continue
+            if len(included) > 1:
+                included.sort(key=_member_order)
+            insured_rows = [m for m in rows if m.insured]
+            insured = insured_rows[0] if len(insured_rows) == 1 else None
+            lead = insured if insured is not None and insured.reason is None else included[0]
+        envelopes.append(Envelope(lead.employer_code, lead.affiliation, kigo, bango, included, insured))
     return envelopes
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from operator import attrgetter
+from typing import Callable
 
 from .model import RETURN, Member, Reason
 from .profile_schema import RunProfile
@@ -29,14 +31,36 @@ REASON_TEXT: dict[Reason, str] = {
 def households_of(members: list[Member]) -> dict[tuple[str, str], list[Member]]:
     """Members grouped by 記号+番号, in workbook order."""
     groups: dict[tuple[str, str], list[Member]] = defaultdict(list)
-    for m in members:
-        groups[(m.kigo, m.bango)].append(m)
+    keys = zip(map(attrgetter("kigo"), members), map(attrgetter("bango"), members))
+    for key, m in zip(keys, members):
+        groups[key].append(m)
     return groups
 
 
 def _sole_insured(rows: list[Member]) -> Member | None:
     insured = [r for r in rows if r.insured]
     return insured[0] if len(insured) == 1 else None
+
+
+def _inherit(rows: list[Member]) -> None:
+    """:func:`inherit_losses` for one household."""
+    head = None
+    insured = 0
+    for m in rows:
+        lost = m.lost
+        m.eff_lost = lost
+        m.eff_loss_recorded = None if lost is None else (m.loss_recorded or lost)
+        if m.insured:
+            head = m
+            insured += 1
+    if insured != 1 or head.lost is None:
+        return
+    for m in rows:
+        if m is head:
+            continue
+        if m.eff_lost is None or head.lost < m.eff_lost:
+            m.eff_lost = head.eff_lost
+            m.eff_loss_recorded = head.eff_loss_recorded
 
 
 def inherit_losses(households: dict[tuple[str, str], list[Member]]) -> None:
@@ -46,42 +70,49 @@ def inherit_losses(households: dict[tuple[str, str], list[Member]]) -> None:
     (喪失処理日, else the loss date itself) travels with it.
     """
     for rows in households.values():
-        head = _sole_insured(rows)
-        for m in rows:
-            m.eff_lost = m.lost
-            m.eff_loss_recorded = (m.loss_recorded or m.lost) if m.lost else None
-        if head is None or head.lost is None:
-            continue
-        for m in rows:
-            if m is head:
-                continue
-            if m.eff_lost is None or head.lost < m.eff_lost:
-                m.eff_lost = head.eff_lost
-                m.eff_loss_recorded = head.eff_loss_recorded
+        _inherit(rows)
 
 
 def _rule_reason(m: Member, profile: RunProfile, issue_date: date) -> Reason | None:
+    return _reason_rule(profile, issue_date)(m)
+
+
+def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Reason | None]:
+    """The first rule that excludes a member, as a function of the member (losses inherited)."""
     rules = profile.rules
     variant = profile.run.variant
-    as_of = profile.run.as_of
-    if variant == "initial":
-        if m.acquired is None or m.acquired > rules.enrolled_by:
-            return Reason.NOT_ENROLLED
-        if m.acquired_recorded is not None and m.acquired_recorded > rules.enrollment_recorded_by:
-            return Reason.NOT_ENROLLED
-    elif variant == "new-members":
-        recorded = m.acquired_recorded or m.acquired
-        if recorded is None or not (rules.new_members_from <= recorded <= rules.new_members_to):
-            return Reason.NOT_IN_PERIOD
-    else:  # reissue: the issue date is the as-of date
-        as_of = issue_date
-    if m.eff_lost is not None and m.eff_lost <= as_of:
-        return Reason.LOST_BEFORE_ASOF
-    if variant != "reissue" and m.eff_lost is not None and m.eff_loss_recorded <= rules.freeze:
-        return Reason.LOST_IN_WINDOW
-    if variant == "initial" and rules.require_mynumber and not m.mynumber4:
-        return Reason.NO_MYNUMBER
-    return None
+    initial = variant == "initial"
+    new_members = variant == "new-members"
+    as_of = profile.run.as_of if initial or new_members else issue_date  # reissue: the issue date
+    window = variant != "reissue"
+    enrolled_by, recorded_by = rules.enrolled_by, rules.enrollment_recorded_by
+    new_from, new_to = rules.new_members_from, rules.new_members_to
+    freeze = rules.freeze
+    need_mynumber = initial and rules.require_mynumber
+
+    def reason(m: Member) -> Reason | None:
+        if initial:
+            acquired = m.acquired
+            if acquired is None or acquired > enrolled_by:
+                return Reason.NOT_ENROLLED
+            recorded = m.acquired_recorded
+            if recorded is not None and recorded > recorded_by:
+                return Reason.NOT_ENROLLED
+        elif new_members:
+            recorded = m.acquired_recorded or m.acquired
+            if recorded is None or not (new_from <= recorded <= new_to):
+                return Reason.NOT_IN_PERIOD
+        lost = m.eff_lost
+        if lost is not None:
+            if lost <= as_of:
+                return Reason.LOST_BEFORE_ASOF
+            if window and m.eff_loss_recorded <= freeze:
+                return Reason.LOST_IN_WINDOW
+        if need_mynumber and not m.mynumber4:
+            return Reason.NO_MYNUMBER
+        return None
+
+    return reason
 
 
 def apply_rules(
@@ -92,17 +123,20 @@ def apply_rules(
     Returns the households (記号+番号 → rows in workbook order), for packing.
     """
     households = households_of(members)
-    inherit_losses(households)
+    reason_of = _reason_rule(profile, issue_date)
     freeze = profile.rules.freeze
+    flags_return = profile.run.variant != "reissue"
+    invalid_reason, held = Reason.INVALID, Reason.HELD
     for rows in households.values():
-        invalid = any(r.errors for r in rows)
+        _inherit(rows)
+        if any([r.errors for r in rows]):
+            for m in rows:
+                m.flag = ""
+                m.reason = invalid_reason if m.errors else held
+            continue
         for m in rows:
             m.flag = ""
-            if invalid:
-                m.reason = Reason.INVALID if m.errors else Reason.HELD
-                continue
-            m.reason = _rule_reason(m, profile, issue_date)
-            if m.reason is None and m.eff_lost is not None and m.eff_loss_recorded > freeze:
-                if profile.run.variant != "reissue":
-                    m.flag = RETURN
+            reason = m.reason = reason_of(m)
+            if reason is None and flags_return and m.eff_lost is not None and m.eff_loss_recorded > freeze:
+                m.flag = RETURN
     return households

@@ -9,11 +9,13 @@ command line go through these two functions.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .members import RowParser
 from .model import Employer, Member, Problem, Reason, Selection, Severity, Shipment
@@ -21,7 +23,7 @@ from .packing import apply_selection, build_envelopes, build_shipments
 from .profile_schema import RunProfile
 from .rules import apply_rules
 from .validate import check_rows, collect_employers
-from .workbook import iter_rows, open_workbook
+from .workbook import kept_rows, open_workbook
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -85,6 +87,24 @@ class RunPlan:
         }
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block.
+
+    Loading creates a few million objects that all live on (rows, cells,
+    members); the collector would walk them again and again for nothing
+    (about a third of the load time of 100,000 rows). The few cycles made
+    here (none on the common path) are collected as usual afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _noop_progress(done: int, total: int, stage: str) -> None:
     pass
 
@@ -109,8 +129,12 @@ def load_members(
         WorkbookError: the file cannot be used (one clear message).
         Cancelled: the operator cancelled.
     """
-    progress = progress or _noop_progress
-    cancelled = cancelled or (lambda: False)
+    with gc_paused():
+        return _load_members(path, profile, progress or _noop_progress, cancelled or (lambda: False), uncovered)
+
+
+def _load_members(path, profile: RunProfile, progress: Progress, cancelled: CancelCheck,
+                  uncovered: Callable[[str], set[str]] | None) -> LoadedWorkbook:
     progress(0, 0, "ファイルを読み込んでいます")
     data = open_workbook(path, profile.sheet.name)
     if cancelled():
@@ -118,7 +142,7 @@ def load_members(
     sheet = data.members
     warnings: list[Problem] = []
     parser = RowParser(sheet.name, sheet.header, profile.sheet.widths, sheet.uncached, warnings.append)
-    rows = list(iter_rows(sheet))
+    rows = kept_rows(sheet)
     members: list[Member] = []
     for start in range(0, len(rows), CHUNK_ROWS):
         members += parser.parse_all(rows[start:start + CHUNK_ROWS])
@@ -149,9 +173,10 @@ def plan_run(
     """
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
-    households = apply_rules(loaded.members, profile, issue_date)
-    envelopes = apply_selection(build_envelopes(loaded.members, households), selection)
-    shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
+    with gc_paused():
+        households = apply_rules(loaded.members, profile, issue_date)
+        envelopes = apply_selection(build_envelopes(loaded.members, households), selection)
+        shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments)
 
 

@@ -7,7 +7,8 @@ with an invalid row is held back (see ``rules.hold_households``).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from operator import attrgetter
 from typing import Callable, Iterable
 
 from .codes import normalize_code
@@ -40,20 +41,15 @@ def check_rows(
     """
     col = lambda key: labels.get(key, label_of(key))  # noqa: E731
 
-    first_of: dict[tuple[str, str, str], Member] = {}
-    duplicates: dict[tuple[str, str, str], list[Member]] = {}
+    kigos = list(map(attrgetter("kigo"), members))
+    bangos = list(map(attrgetter("bango"), members))
     households: dict[tuple[str, str], list[Member]] = defaultdict(list)
-    for m in members:
-        kigo, bango = m.kigo, m.bango
-        if kigo and bango:
-            households[(kigo, bango)].append(m)
-            if m.edaban:
-                key = (kigo, bango, m.edaban)
-                first = first_of.setdefault(key, m)
-                if first is not m:
-                    duplicates.setdefault(key, [first]).append(m)
+    for key, m in zip(zip(kigos, bangos), members):
+        households[key].append(m)
+    for key in [k for k in households if not (k[0] and k[1])]:
+        del households[key]  # rows without 記号 or 番号 belong to no household
 
-    for key, rows in duplicates.items():
+    for key, rows in _duplicates(members, kigos, bangos).items():
         places = "、".join(f"{r.row}行目" for r in rows)
         for r in rows:
             _err(r, "DUPLICATE", "edaban",
@@ -68,12 +64,13 @@ def check_rows(
                 _err(r, "TWO_INSURED", "kubun",
                      f"世帯 {'-'.join(hkey)} に本人（被保険者）の行が複数あります（{places}）。本人は1行だけにしてください。",
                      "本人", col("kubun"))
-        elif not insured and not any([r.errors for r in rows]):
-            first = rows[0]
-            warn(Problem(Severity.WARNING, "NO_INSURED",
-                         f"世帯 {'-'.join(hkey)} に本人（被保険者）の行がありません。家族分のみの封筒になります。",
-                         first.sheet, first.row, col("kubun")))
-        if len(insured) == 1:
+        elif not insured:
+            if not any([r.errors for r in rows]):
+                first = rows[0]
+                warn(Problem(Severity.WARNING, "NO_INSURED",
+                             f"世帯 {'-'.join(hkey)} に本人（被保険者）の行がありません。家族分のみの封筒になります。",
+                             first.sheet, first.row, col("kubun")))
+        elif len(rows) > 1:
             head = insured[0]
             for r in rows:
                 if r is not head and r.employer_code and r.employer_code != head.employer_code:
@@ -82,8 +79,9 @@ def check_rows(
                          r.employer_code, col("employer_code"))
 
     given = set(widths_given)
-    for fld in ("kigo", "bango"):
-        if fld in given:
+    codes = list(map(attrgetter("employer_code"), members))
+    for fld, values in (("kigo", kigos), ("bango", bangos)):
+        if fld in given or not _mixed_widths(codes, values):
             continue
         lengths: dict[str, dict[int, Member]] = defaultdict(dict)
         for m in members:
@@ -103,13 +101,34 @@ def check_rows(
         _check_glyphs(members, col, warn, uncovered)
 
 
+def _duplicates(members: list[Member], kigos: list[str], bangos: list[str]) -> dict[tuple[str, str, str], list[Member]]:
+    """記号+番号+枝番 → its rows, for every key held by more than one row (first rows first)."""
+    keys = list(zip(kigos, bangos, map(attrgetter("edaban"), members)))
+    if len(set(keys)) == len(keys):
+        return {}  # the common case: every key is unique
+    first_of: dict[tuple[str, str, str], Member] = {}
+    duplicates: dict[tuple[str, str, str], list[Member]] = {}
+    for key, m in zip(keys, members):
+        if key[0] and key[1] and key[2]:
+            first = first_of.setdefault(key, m)
+            if first is not m:
+                duplicates.setdefault(key, [first]).append(m)
+    return duplicates
+
+
+def _mixed_widths(codes: list[str], values: list[str]) -> bool:
+    """Whether some employer has non-blank values of more than one length."""
+    per_employer = Counter(code for code, n in set(zip(codes, map(len, values))) if code and n)
+    return any(n > 1 for n in per_employer.values())
+
+
 def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> None:
     """One warning per row and column holding characters no font can draw.
 
     Coverage is asked once per distinct character, not once per name.
     """
-    chars = set("".join([m.name for m in members]))
-    chars.update("".join([m.kana for m in members]))
+    chars = set("".join(set(map(attrgetter("name"), members))))
+    chars.update("".join(set(map(attrgetter("kana"), members))))
     missing = uncovered("".join(sorted(chars)))
     if not missing:
         return
@@ -152,6 +171,34 @@ def collect_employers(
                 address=str(get("address") or "").strip(),
                 contact=str(get("contact") or "").strip(),
             )
+    codes = list(map(attrgetter("employer_code"), members))
+    names = list(map(attrgetter("employer_name"), members))
+    pairs = set(zip(codes, names))
+    if len(pairs) == len(set(codes)):
+        # The common case: one name per code, so no name differs from the first.
+        first_names = dict(zip(reversed(codes), reversed(names)))  # first row of each code wins
+        for code in dict.fromkeys(codes):
+            if not code:
+                continue
+            if code not in employers:
+                employers[code] = Employer(code=code, name=first_names[code])
+            elif not employers[code].name:
+                employers[code].name = first_names[code]
+    else:
+        _employers_from_rows(members, employers, warn)
+    renamed = {code: employers[code].name for code, name in pairs
+               if code in employers and employers[code].name and employers[code].name != name}
+    if renamed:
+        for m in members:
+            name = renamed.get(m.employer_code)
+            if name is not None:
+                m.employer_name = name
+    return employers
+
+
+def _employers_from_rows(members: list[Member], employers: dict[str, Employer],
+                         warn: Callable[[Problem], None]) -> None:
+    """Employers named by member rows; warns when one code has several names."""
     names_seen: dict[str, tuple[str, Member]] = {}
     warned: set[str] = set()
     for m in members:
@@ -171,7 +218,3 @@ def collect_employers(
                          f"事業所コード {code} に異なる事業所名があります（{first[1].row}行目「{first[0]}」）。"
                          f"「{employers[code].name}」を使います。",
                          m.sheet, m.row, label_of("employer_name"), m.employer_name))
-    for m in members:
-        if m.employer_code in employers and employers[m.employer_code].name:
-            m.employer_name = employers[m.employer_code].name
-    return employers

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,17 +129,46 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def find_uncached_formulas(path: Path, sheet_name: str) -> set[tuple[int, int]]:
-    """(Excel row, absolute 0-based column) of formulas with no cached value."""
+_SCAN_CHUNK = 1 << 20
+
+
+def _has_formula(zf: zipfile.ZipFile, part: str, stop: threading.Event | None) -> bool:
+    """Whether the part holds a ``<f`` tag: streamed, stops at the first one.
+
+    A sheet without formulas (the common case) is never held in memory as a
+    whole. Returns False as soon as ``stop`` is set (the answer is unused then).
+    """
+    with zf.open(part) as fh:
+        last = b""
+        while True:
+            if stop is not None and stop.is_set():
+                return False
+            chunk = fh.read(_SCAN_CHUNK)
+            if not chunk:
+                return False
+            if b"<f" in chunk or (last == b"<" and chunk[:1] == b"f"):
+                return True
+            last = chunk[-1:]
+
+
+def find_uncached_formulas(path: Path, sheet_name: str,
+                           stop: threading.Event | None = None) -> set[tuple[int, int]]:
+    """(Excel row, absolute 0-based column) of formulas with no cached value.
+
+    Args:
+        path: the workbook.
+        sheet_name: the sheet to scan.
+        stop: when set, the scan gives up early (its result is not wanted).
+    """
     try:
         part = _sheet_xml_paths(path).get(sheet_name)
         if part is None:
             return set()
         with zipfile.ZipFile(path) as zf:
+            if not _has_formula(zf, part, stop):
+                return set()
             data = zf.read(part)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return set()
-    if b"<f" not in data:
         return set()
     found = set()
     for m in _UNCACHED.finditer(data):
@@ -147,6 +177,40 @@ def find_uncached_formulas(path: Path, sheet_name: str) -> set[tuple[int, int]]:
             continue  # a formula whose cached result is the empty string
         found.add((int(m.group(2)), _col_index(m.group(1))))
     return found
+
+
+class _FormulaScan:
+    """:func:`find_uncached_formulas` in a background thread.
+
+    Started before calamine reads the same sheet: calamine releases the GIL
+    while it parses, so the scan costs no time on a machine with two cores.
+    """
+
+    def __init__(self, path: Path, sheet_name: str):
+        self._stop = threading.Event()
+        self._result: set[tuple[int, int]] = set()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path, sheet_name), daemon=True,
+                                        name="oshirase-formula-scan")
+        self._thread.start()
+
+    def _run(self, path: Path, sheet_name: str) -> None:
+        try:
+            self._result = find_uncached_formulas(path, sheet_name, self._stop)
+        except BaseException as exc:  # handed to the caller of result()
+            self._error = exc
+
+    def cancel(self) -> None:
+        """Stop early and wait for the thread (the file is closed afterwards)."""
+        self._stop.set()
+        self._thread.join()
+
+    def result(self) -> set[tuple[int, int]]:
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        return self._result
 
 
 def _visible_sheets(wb: calamine.CalamineWorkbook) -> list[tuple[str, bool]]:
@@ -163,11 +227,11 @@ def _read_rows(wb: calamine.CalamineWorkbook, name: str) -> tuple[list[list[obje
     return rows, sheet.start[1] if sheet.start else 0
 
 
-def _sheet_rows(
-    path: Path, wb: calamine.CalamineWorkbook, name: str, header: HeaderRow, rows: list[list[object]], col0: int
-) -> SheetRows:
-    data = [(i + 1, row) for i, row in enumerate(rows) if i > header.row_index]
-    uncached = {(r, c - col0) for r, c in find_uncached_formulas(path, name)}
+def _sheet_rows(name: str, header: HeaderRow, rows: list[list[object]], col0: int,
+                scan: _FormulaScan) -> SheetRows:
+    first = header.row_index + 1
+    data = list(enumerate(rows[first:], first + 1))  # (Excel row, cells) below the header
+    uncached = {(r, c - col0) for r, c in scan.result()}
     return SheetRows(name, header, data, uncached)
 
 
@@ -210,19 +274,23 @@ def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> Wo
     else:
         candidates = [n for n, visible in sheets if visible and normalize_header(n) not in employer_names]
     for name in candidates:
-        rows, col0 = _read_rows(wb, name)
-        header = find_header_row(rows)
-        if header is None:
-            if sheet_name:
-                raise WorkbookError(
-                    f"シート「{name}」の先頭20行に見出し行（事業所コード・記号・番号など）が見つかりません。"
-                )
-            continue
-        missing = header.missing(MEMBER_FIELDS)
-        if missing:
-            messages = " ".join(describe_missing(f) for f in missing)
-            raise WorkbookError(f"シート「{name}」{header.row_index + 1}行目の見出し行: {messages}")
-        members = _sheet_rows(path, wb, name, header, rows, col0)
+        scan = _FormulaScan(path, name)
+        try:
+            rows, col0 = _read_rows(wb, name)
+            header = find_header_row(rows)
+            if header is None:
+                if sheet_name:
+                    raise WorkbookError(
+                        f"シート「{name}」の先頭20行に見出し行（事業所コード・記号・番号など）が見つかりません。"
+                    )
+                continue
+            missing = header.missing(MEMBER_FIELDS)
+            if missing:
+                messages = " ".join(describe_missing(f) for f in missing)
+                raise WorkbookError(f"シート「{name}」{header.row_index + 1}行目の見出し行: {messages}")
+            members = _sheet_rows(name, header, rows, col0, scan)
+        finally:
+            scan.cancel()
         break
     if members is None:
         raise WorkbookError(
@@ -235,30 +303,56 @@ def _employer_sheet(path: Path, wb, sheets, employer_names: set[str]) -> SheetRo
     for name, _visible in sheets:
         if normalize_header(name) not in employer_names:
             continue
-        rows, col0 = _read_rows(wb, name)
-        header = find_header_row(rows, EMPLOYER_FIELDS)
-        if header is None or "employer_code" not in header.columns:
-            raise WorkbookError(f"シート「{name}」に見出し「事業所コード」が見つかりません。")
-        return _sheet_rows(path, wb, name, header, rows, col0)
+        scan = _FormulaScan(path, name)
+        try:
+            rows, col0 = _read_rows(wb, name)
+            header = find_header_row(rows, EMPLOYER_FIELDS)
+            if header is None or "employer_code" not in header.columns:
+                raise WorkbookError(f"シート「{name}」に見出し「事業所コード」が見つかりません。")
+            return _sheet_rows(name, header, rows, col0, scan)
+        finally:
+            scan.cancel()
     return None
 
 
-def iter_rows(sheet: SheetRows) -> Iterator[tuple[int, list[object]]]:
+def kept_rows(sheet: SheetRows) -> list[tuple[int, list[object]]]:
     """(Excel row, cells) for every row with a value in a known column.
 
     A row whose known columns are all blank is skipped silently, unless one
     of them holds a formula without a cached value (that is a row error).
     """
     cols = list(sheet.header.columns.values())
+    if not cols:
+        return []
     uncached_rows = {r for r, _ in sheet.uncached}
-    for excel_row, row in sheet.rows:
-        n = len(row)
-        for c in cols:
-            if c < n:
-                v = row[c]
-                if v != "" and v is not None and not (v.__class__ is str and not v.strip()):
-                    yield excel_row, row
-                    break
-        else:
-            if excel_row in uncached_rows:
-                yield excel_row, row
+    c0 = cols[0]
+    kept = []
+    keep = kept.append
+    for item in sheet.rows:
+        row = item[1]
+        v = row[c0] if c0 < len(row) else None
+        if v.__class__ is str:
+            if v and not v.isspace():  # the common case: decided by one cell
+                keep(item)
+                continue
+        elif v is not None and v != "":
+            keep(item)
+            continue
+        if _has_value(row, cols) or item[0] in uncached_rows:
+            keep(item)
+    return kept
+
+
+def _has_value(row: list[object], cols: list[int]) -> bool:
+    n = len(row)
+    for c in cols:
+        if c < n:
+            v = row[c]
+            if v != "" and v is not None and not (v.__class__ is str and not v.strip()):
+                return True
+    return False
+
+
+def iter_rows(sheet: SheetRows) -> Iterator[tuple[int, list[object]]]:
+    """Like :func:`kept_rows`, one row at a time."""
+    yield from kept_rows(sheet)

@@ -91,9 +91,9 @@ def render(messages: dict[str, dict[str, list[str]]]) -> str:
         lines += ["<context>", f"    <name>{escape(context)}</name>"]
         for text in sorted(messages[context]):
             lines.append("    <message>")
-            for where in messages[context][text]:
-                file, line = where.split(":")
-                lines.append(f'        <location filename="../../gui/{file}" line="{line}"/>')
+            for file in sorted({where.split(":")[0] for where in messages[context][text]}):
+                # file only, no line: the catalogue changes when strings do, not when code moves
+                lines.append(f'        <location filename="../../gui/{file}"/>')
             lines.append(f"        <source>{escape(text)}</source>")
             lines.append(f"        <translation>{escape(text)}</translation>")
             lines.append("    </message>")

@@ -4,7 +4,7 @@
 <context>
     <name>CodeCombo</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="64"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>（すべて）</source>
         <translation>（すべて）</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../gui/profile_form.py" line="52"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>印刷した日（today）</source>
         <translation>印刷した日（today）</translation>
     </message>
@@ -20,42 +20,47 @@
 <context>
     <name>EmployerTree</name>
     <message>
-        <location filename="../../gui/employer_tree.py" line="39"/>
+        <location filename="../../gui/employer_tree.py"/>
         <source>お知らせ</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="80"/>
+        <location filename="../../gui/employer_tree.py"/>
         <source>すべての事業所</source>
         <translation>すべての事業所</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="71"/>
-        <source>・所属別</source>
-        <translation>・所属別</translation>
-    </message>
-    <message>
-        <location filename="../../gui/employer_tree.py" line="39"/>
+        <location filename="../../gui/employer_tree.py"/>
         <source>事業所 / 所属</source>
         <translation>事業所 / 所属</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="39"/>
+        <location filename="../../gui/employer_tree.py"/>
         <source>封筒</source>
         <translation>封筒</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="99"/>
+        <location filename="../../gui/employer_tree.py"/>
         <source>所属 %1</source>
         <translation>所属 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="39"/>
+        <location filename="../../gui/employer_tree.py"/>
+        <source>所属別に梱包</source>
+        <translation>所属別に梱包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py"/>
         <source>梱包</source>
         <translation>梱包</translation>
     </message>
     <message>
-        <location filename="../../gui/employer_tree.py" line="99"/>
+        <location filename="../../gui/employer_tree.py"/>
+        <source>番号順に梱包</source>
+        <translation>番号順に梱包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py"/>
         <source>（所属なし）</source>
         <translation>（所属なし）</translation>
     </message>
@@ -63,106 +68,115 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/filter_bar.py" line="102"/>
+        <location filename="../../gui/filter_bar.py"/>
+        <source>クリア</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py"/>
         <source>事業所</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="84"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>事業所コード</source>
         <translation>事業所コード</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="103"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>所属</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="85"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>所属コード</source>
         <translation>所属コード</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="95"/>
-        <source>条件をクリア</source>
-        <translation>条件をクリア</translation>
-    </message>
-    <message>
-        <location filename="../../gui/filter_bar.py" line="105"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>検索</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="90"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>氏名・カナ・記号-番号で検索</source>
         <translation>氏名・カナ・記号-番号で検索</translation>
     </message>
     <message>
-        <location filename="../../gui/filter_bar.py" line="86"/>
-        <location filename="../../gui/filter_bar.py" line="104"/>
+        <location filename="../../gui/filter_bar.py"/>
         <source>状態</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filter_bar.py"/>
+        <source>絞り込みの条件をすべて消します</source>
+        <translation>絞り込みの条件をすべて消します</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py"/>
         <source>%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。</source>
         <translation>%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py"/>
         <source>Excel ファイルを開いてください（ドラッグ＆ドロップでも開けます）</source>
         <translation>Excel ファイルを開いてください（ドラッグ＆ドロップでも開けます）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py"/>
         <source>お知らせ印刷</source>
         <translation>お知らせ印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py"/>
         <source>エラー %1</source>
         <translation>エラー %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py"/>
         <source>プレビューを表示できません: </source>
         <translation>プレビューを表示できません: </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py"/>
         <source>事業所 %1</source>
         <translation>事業所 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py"/>
+        <source>前回の実行プロファイルを使えないため、標準のプロファイルを使います: </source>
+        <translation>前回の実行プロファイルを使えないため、標準のプロファイルを使います: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py"/>
         <source>加入者 %1 行</source>
         <translation>加入者 %1 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py"/>
         <source>対象 %1 人</source>
         <translation>対象 %1 人</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py"/>
         <source>対象外 %1</source>
         <translation>対象外 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py"/>
         <source>封筒 %1</source>
         <translation>封筒 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/main_window.py"/>
         <source>表示中 %1 行</source>
         <translation>表示中 %1 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py"/>
         <source>警告 %1</source>
         <translation>警告 %1</translation>
     </message>
@@ -170,57 +184,57 @@
 <context>
     <name>MemberStatus</name>
     <message>
-        <location filename="../../gui/member_model.py" line="62"/>
+        <location filename="../../gui/member_model.py"/>
         <source>エラー</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="61"/>
+        <location filename="../../gui/member_model.py"/>
         <source>保留（世帯にエラー）</source>
         <translation>保留（世帯にエラー）</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="53"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="58"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：個人番号なし</source>
         <translation>対象外：個人番号なし</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="57"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：喪失届済み</source>
         <translation>対象外：喪失届済み</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="56"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：基準日前に喪失</source>
         <translation>対象外：基準日前に喪失</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="59"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：期間外</source>
         <translation>対象外：期間外</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="55"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：未加入</source>
         <translation>対象外：未加入</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="60"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象外：範囲外</source>
         <translation>対象外：範囲外</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="54"/>
+        <location filename="../../gui/member_model.py"/>
         <source>対象（返送）</source>
         <translation>対象（返送）</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="63"/>
+        <location filename="../../gui/member_model.py"/>
         <source>警告あり</source>
         <translation>警告あり</translation>
     </message>
@@ -228,62 +242,62 @@
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../gui/member_model.py" line="129"/>
+        <location filename="../../gui/member_model.py"/>
         <source>フリガナ</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="128"/>
+        <location filename="../../gui/member_model.py"/>
         <source>事業所コード</source>
         <translation>事業所コード</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="129"/>
+        <location filename="../../gui/member_model.py"/>
         <source>区分</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="119"/>
+        <location filename="../../gui/member_model.py"/>
         <source>家族</source>
         <translation>家族</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="128"/>
+        <location filename="../../gui/member_model.py"/>
         <source>所属コード</source>
         <translation>所属コード</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="119"/>
+        <location filename="../../gui/member_model.py"/>
         <source>本人</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="129"/>
+        <location filename="../../gui/member_model.py"/>
         <source>氏名</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="128"/>
+        <location filename="../../gui/member_model.py"/>
         <source>状態</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="128"/>
+        <location filename="../../gui/member_model.py"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="129"/>
+        <location filename="../../gui/member_model.py"/>
         <source>記号-番号-枝番</source>
         <translation>記号-番号-枝番</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="130"/>
+        <location filename="../../gui/member_model.py"/>
         <source>資格取得日</source>
         <translation>資格取得日</translation>
     </message>
     <message>
-        <location filename="../../gui/member_model.py" line="130"/>
+        <location filename="../../gui/member_model.py"/>
         <source>資格喪失日</source>
         <translation>資格喪失日</translation>
     </message>
@@ -291,7 +305,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/message_bar.py" line="40"/>
+        <location filename="../../gui/message_bar.py"/>
         <source>閉じる</source>
         <translation>閉じる</translation>
     </message>
@@ -299,12 +313,12 @@
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../gui/preview.py" line="101"/>
+        <location filename="../../gui/preview.py"/>
         <source>切り取り部分</source>
         <translation>切り取り部分</translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="99"/>
+        <location filename="../../gui/preview.py"/>
         <source>封筒の窓</source>
         <translation>封筒の窓</translation>
     </message>
@@ -312,32 +326,32 @@
 <context>
     <name>PreviewDocument</name>
     <message>
-        <location filename="../../gui/preview_document.py" line="85"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>お知らせ（世帯 %1/%2）</source>
         <translation>お知らせ（世帯 %1/%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_document.py" line="74"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>お知らせ（印刷対象外）</source>
         <translation>お知らせ（印刷対象外）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_document.py" line="76"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>この方には印刷されません: %1</source>
         <translation>この方には印刷されません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_document.py" line="88"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>対象者リスト</source>
         <translation>対象者リスト</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_document.py" line="91"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>返送対象（データ確定日後に資格喪失の届出あり）</source>
         <translation>返送対象（データ確定日後に資格喪失の届出あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_document.py" line="87"/>
+        <location filename="../../gui/preview_document.py"/>
         <source>送付状</source>
         <translation>送付状</translation>
     </message>
@@ -345,215 +359,215 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../gui/preview_pane.py" line="60"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>ページ全体</source>
         <translation>ページ全体</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="51"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>前のページ</source>
         <translation>前のページ</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="77"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>加入者を選ぶと、印刷されるページをここに表示します。</source>
         <translation>加入者を選ぶと、印刷されるページをここに表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="68"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>封筒の窓と切り取り部分の位置を表示します</source>
         <translation>封筒の窓と切り取り部分の位置を表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="61"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>幅に合わせる</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="53"/>
+        <location filename="../../gui/preview_pane.py"/>
         <source>次のページ</source>
         <translation>次のページ</translation>
     </message>
     <message>
-        <location filename="../../gui/preview_pane.py" line="67"/>
-        <source>窓・切り取り線</source>
-        <translation>窓・切り取り線</translation>
+        <location filename="../../gui/preview_pane.py"/>
+        <source>窓の位置</source>
+        <translation>窓の位置</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gui/print_dialog.py" line="141"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source> ページまで</source>
         <translation> ページまで</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="192"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>PDF に出力</source>
         <translation>PDF に出力</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="126"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>PDF の出力</source>
         <translation>PDF の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="195"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>PDF は一時フォルダに作成し、すべて完了してから出力フォルダに移します。中止しても途中までの PDF は残りません。</source>
         <translation>PDF は一時フォルダに作成し、すべて完了してから出力フォルダに移します。中止しても途中までの PDF は残りません。</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="94"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>PDF ファイル（フォルダに出力）</source>
         <translation>PDF ファイル（フォルダに出力）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="121"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>お知らせのみ</source>
         <translation>お知らせのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="103"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>すべて</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="157"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>キャンセル</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="104"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>チェックした事業所・所属</source>
         <translation>チェックした事業所・所属</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="147"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>ファイルの分け方</source>
         <translation>ファイルの分け方</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="92"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>プリンタ（事業所ごとに1つの印刷ジョブ）</source>
         <translation>プリンタ（事業所ごとに1つの印刷ジョブ）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="48"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>プロファイルどおり（事業所ごとの設定）</source>
         <translation>プロファイルどおり（事業所ごとの設定）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="137"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>ページ数で分割</source>
         <translation>ページ数で分割</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="43"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>一斉送付（initial）</source>
         <translation>一斉送付（initial）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="136"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>事業所ごとに1ファイル</source>
         <translation>事業所ごとに1ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="136"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>全体で1ファイル</source>
         <translation>全体で1ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="116"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>内容</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="44"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>再交付（reissue）</source>
         <translation>再交付（reissue）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="146"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>出力フォルダ</source>
         <translation>出力フォルダ</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="183"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>出力フォルダを選ぶ</source>
         <translation>出力フォルダを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="91"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>出力先</source>
         <translation>出力先</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="192"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>印刷…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="88"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>印刷・PDF 出力</source>
         <translation>印刷・PDF 出力</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="130"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>参照…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="49"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>所属別</source>
         <translation>所属別</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="43"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>新規加入者（new-members）</source>
         <translation>新規加入者（new-members）</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="124"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>書類</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="123"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>梱包順</source>
         <translation>梱包順</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="198"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>次の画面でプリンタを選びます。事業所ごとに1つの印刷ジョブで、梱包順に印刷します。印刷の記録（manifest.csv）は再印刷に使えます。</source>
         <translation>次の画面でプリンタを選びます。事業所ごとに1つの印刷ジョブで、梱包順に印刷します。印刷の記録（manifest.csv）は再印刷に使えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="48"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>番号順</source>
         <translation>番号順</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="122"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>種類</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="100"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>範囲</source>
         <translation>範囲</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="103"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>絞り込み中の加入者</source>
         <translation>絞り込み中の加入者</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="120"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>送付状・対象者リスト・お知らせ</source>
         <translation>送付状・対象者リスト・お知らせ</translation>
     </message>
     <message>
-        <location filename="../../gui/print_dialog.py" line="104"/>
+        <location filename="../../gui/print_dialog.py"/>
         <source>選択した行の世帯</source>
         <translation>選択した行の世帯</translation>
     </message>
@@ -561,42 +575,42 @@
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems_panel.py" line="84"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>エラー</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>シート</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>値</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>内容</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>種別</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="45"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="84"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>警告</source>
         <translation>警告</translation>
     </message>
@@ -604,27 +618,27 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems_panel.py" line="119"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>エラーと警告</source>
         <translation>エラーと警告</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="120"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>エラーのみ</source>
         <translation>エラーのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="115"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>問題の一覧</source>
         <translation>問題の一覧</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="153"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>問題の一覧　エラー %1 件・警告 %2 件</source>
         <translation>問題の一覧　エラー %1 件・警告 %2 件</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_panel.py" line="121"/>
+        <location filename="../../gui/problems_panel.py"/>
         <source>警告のみ</source>
         <translation>警告のみ</translation>
     </message>
@@ -632,284 +646,292 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../gui/profile_form.py" line="179"/>
+        <location filename="../../gui/profile_form.py"/>
         <source> 世帯まで封筒</source>
         <translation> 世帯まで封筒</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="214"/>
+        <location filename="../../gui/profile_form.py"/>
         <source> 桁</source>
         <translation> 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="153"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>PDF の分け方</source>
         <translation>PDF の分け方</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="170"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>QR コードの URL</source>
         <translation>QR コードの URL</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="154"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>employer（事業所ごと）、run（1ファイル）、pages:N（N ページ以内ごと）</source>
         <translation>employer（事業所ごと）、run（1ファイル）、pages:N（N ページ以内ごと）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="168"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>お知らせ</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="156"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>お知らせのみ</source>
         <translation>お知らせのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="215"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>ゼロ埋め桁数: </source>
         <translation>ゼロ埋め桁数: </translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="169"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>テンプレート</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="162"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>データ確定日</source>
         <translation>データ確定日</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="203"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>フォント・シート</source>
         <translation>フォント・シート</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="187"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>事業所ごとの梱包順</source>
         <translation>事業所ごとの梱包順</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="183"/>
-        <location filename="../../gui/profile_form.py" line="209"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>事業所コード</source>
         <translation>事業所コード</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="249"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>事業所シートに従う</source>
         <translation>事業所シートに従う</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="183"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>事業所名</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="148"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>今回の印刷</source>
         <translation>今回の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="140"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>保険者</source>
         <translation>保険者</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="141"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>保険者名</source>
         <translation>保険者名</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="141"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>保険者番号（8桁）</source>
         <translation>保険者番号（8桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="163"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>個人番号が未登録の方を対象外にする（一斉送付）</source>
         <translation>個人番号が未登録の方を対象外にする（一斉送付）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="173"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>切り取り部分にフリガナを印字する</source>
         <translation>切り取り部分にフリガナを印字する</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="207"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>加入者シート名（空欄は自動）</source>
         <translation>加入者シート名（空欄は自動）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="161"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>取得処理日がこの日以前</source>
         <translation>取得処理日がこの日以前</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="144"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>受付時間</source>
         <translation>受付時間</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="143"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>問い合わせ先の名称</source>
         <translation>問い合わせ先の名称</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="205"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>外字用の TrueType フォントのパス。複数のときは「;」で区切ります</source>
         <translation>外字用の TrueType フォントのパス。複数のときは「;」で区切ります</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="206"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>外字用フォント</source>
         <translation>外字用フォント</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="159"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>対象者の判定</source>
         <translation>対象者の判定</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="180"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>封筒で送る上限</source>
         <translation>封筒で送る上限</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="191"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>封筒の窓</source>
         <translation>封筒の窓</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="142"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>所在地</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="209"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>所属コード</source>
         <translation>所属コード</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="249"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>所属別</source>
         <translation>所属別</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="213"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>指定しない</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="165"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>新規加入者: 取得処理の終了日</source>
         <translation>新規加入者: 取得処理の終了日</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="164"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>新規加入者: 取得処理の開始日</source>
         <translation>新規加入者: 取得処理の開始日</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="150"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>時点（お知らせに印字）</source>
         <translation>時点（お知らせに印字）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="155"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>書類</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="208"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>枝番</source>
         <translation>枝番</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="176"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>梱包</source>
         <translation>梱包</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="152"/>
-        <location filename="../../gui/profile_form.py" line="183"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>梱包順</source>
         <translation>梱包順</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="172"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>生年月日を印字する</source>
         <translation>生年月日を印字する</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="192"/>
+        <location filename="../../gui/profile_form.py"/>
+        <source>用紙の上の位置</source>
+        <translation>用紙の上の位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>用紙の上端から窓まで</source>
         <translation>用紙の上端から窓まで</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="192"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>用紙の左端から窓まで</source>
         <translation>用紙の左端から窓まで</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="208"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>番号</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="249"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>番号順</source>
         <translation>番号順</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="151"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>発行日</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="149"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>種類</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="193"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>窓の幅</source>
         <translation>窓の幅</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="193"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>窓の高さ</source>
         <translation>窓の高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="208"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>記号</source>
         <translation>記号</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="171"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>負担割合を印字する（しないときは ****）</source>
         <translation>負担割合を印字する（しないときは ****）</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="160"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>資格取得日がこの日以前</source>
         <translation>資格取得日がこの日以前</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="156"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>送付状・対象者リスト・お知らせ</source>
         <translation>送付状・対象者リスト・お知らせ</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="142"/>
+        <location filename="../../gui/profile_form.py"/>
         <source>郵便番号</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../gui/profile_form.py" line="143"/>
+        <location filename="../../gui/profile_form.py"/>
+        <source>長3窓付き封筒の窓の位置です（A4 用紙の左上から mm）。窓は用紙の端から 5 mm 以上内側に収めます。「テストページを印刷」で実物の封筒に合わせて確かめてください。</source>
+        <translation>長3窓付き封筒の窓の位置です（A4 用紙の左上から mm）。窓は用紙の端から 5 mm 以上内側に収めます。「テストページを印刷」で実物の封筒に合わせて確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>電話番号</source>
         <translation>電話番号</translation>
     </message>
@@ -917,22 +939,22 @@
 <context>
     <name>ProgressPopup</name>
     <message>
-        <location filename="../../gui/jobs.py" line="210"/>
+        <location filename="../../gui/jobs.py"/>
         <source>中止</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="244"/>
+        <location filename="../../gui/jobs.py"/>
         <source>中止しています…</source>
         <translation>中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="209"/>
+        <location filename="../../gui/jobs.py"/>
         <source>処理中</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="240"/>
+        <location filename="../../gui/jobs.py"/>
         <source>残り時間: 約 %1</source>
         <translation>残り時間: 約 %1</translation>
     </message>
@@ -940,77 +962,77 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="192"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source> ほか %1 件</source>
         <translation> ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="147"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>%1（%2 ページ）</source>
         <translation>%1（%2 ページ）</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="193"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>%1～%2 ページ: </source>
         <translation>%1～%2 ページ: </translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="125"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>manifest.csv (manifest.csv);;CSV (*.csv)</source>
         <translation>manifest.csv (manifest.csv);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="104"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>キャンセル</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="99"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>ファイル（事業所）</source>
         <translation>ファイル（事業所）</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="69"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>ページを指定</source>
         <translation>ページを指定</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="71"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>世帯を指定</source>
         <translation>世帯を指定</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="98"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>以前の印刷</source>
         <translation>以前の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="182"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>以前の印刷の記録（manifest.csv）を選んでください。</source>
         <translation>以前の印刷の記録（manifest.csv）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="53"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>再印刷</source>
         <translation>再印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="103"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>印刷…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="124"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>印刷の記録（manifest.csv）を選ぶ</source>
         <translation>印刷の記録（manifest.csv）を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="61"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>参照…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../gui/reprint_dialog.py" line="100"/>
+        <location filename="../../gui/reprint_dialog.py"/>
         <source>範囲</source>
         <translation>範囲</translation>
     </message>
@@ -1018,67 +1040,67 @@
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../gui/run_control.py" line="70"/>
+        <location filename="../../gui/run_control.py"/>
         <source>%1 世帯</source>
         <translation>%1 世帯</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="68"/>
+        <location filename="../../gui/run_control.py"/>
         <source>%1 事業所</source>
         <translation>%1 事業所</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="66"/>
+        <location filename="../../gui/run_control.py"/>
         <source>%1 人</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="67"/>
+        <location filename="../../gui/run_control.py"/>
         <source>%1 行</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="157"/>
+        <location filename="../../gui/run_control.py"/>
         <source>PDF を出力しています</source>
         <translation>PDF を出力しています</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="145"/>
+        <location filename="../../gui/run_control.py"/>
         <source>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</source>
         <translation>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="178"/>
+        <location filename="../../gui/run_control.py"/>
         <source>ページ</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="209"/>
+        <location filename="../../gui/run_control.py"/>
         <source>中止しました。何も出力していません。</source>
         <translation>中止しました。何も出力していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="243"/>
+        <location filename="../../gui/run_control.py"/>
         <source>再印刷しています</source>
         <translation>再印刷しています</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="204"/>
+        <location filename="../../gui/run_control.py"/>
         <source>出力できませんでした: </source>
         <translation>出力できませんでした: </translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="144"/>
+        <location filename="../../gui/run_control.py"/>
         <source>出力フォルダ</source>
         <translation>出力フォルダ</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="172"/>
+        <location filename="../../gui/run_control.py"/>
         <source>印刷しています</source>
         <translation>印刷しています</translation>
     </message>
     <message>
-        <location filename="../../gui/run_control.py" line="193"/>
+        <location filename="../../gui/run_control.py"/>
         <source>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</source>
         <translation>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</translation>
     </message>
@@ -1086,165 +1108,203 @@
 <context>
     <name>RunSummaryDialog</name>
     <message>
-        <location filename="../../gui/run_summary.py" line="100"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>PDF %1 ファイル・%2 ページを出力しました。</source>
         <translation>PDF %1 ファイル・%2 ページを出力しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="96"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>PDF 出力の結果</source>
         <translation>PDF 出力の結果</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="134"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>manifest.csv を開く</source>
         <translation>manifest.csv を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="114"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>お知らせ</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="124"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>なし</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="132"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>フォルダを開く</source>
         <translation>フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="103"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>プリンタ「%1」に %2 件の印刷ジョブ（%3 ページ）を送りました。</source>
         <translation>プリンタ「%1」に %2 件の印刷ジョブ（%3 ページ）を送りました。</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="114"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>ページ</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="113"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>事業所コード</source>
         <translation>事業所コード</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="113"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>事業所名</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="124"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>印刷しなかった加入者: </source>
         <translation>印刷しなかった加入者: </translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="96"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>印刷の結果</source>
         <translation>印刷の結果</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="113"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>封筒</source>
         <translation>封筒</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="113"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>梱包</source>
         <translation>梱包</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="127"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>記録の場所: %1</source>
         <translation>記録の場所: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="114"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>返送</source>
         <translation>返送</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="106"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>途中で中止しました。送信済みのジョブだけを記録しています。</source>
         <translation>途中で中止しました。送信済みのジョブだけを記録しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/run_summary.py" line="131"/>
+        <location filename="../../gui/run_summary.py"/>
         <source>閉じる</source>
         <translation>閉じる</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>ファイルを読み書きできません（%1）。</source>
+        <translation>ファイルを読み書きできません（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>メモリが不足しています。</source>
+        <translation>メモリが不足しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>ワークブックを読み込んでいます</source>
+        <translation>ワークブックを読み込んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>一覧を準備しています</source>
+        <translation>一覧を準備しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>予期しないエラーが発生しました（%1）。</source>
+        <translation>予期しないエラーが発生しました（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>対象者を判定しています</source>
+        <translation>対象者を判定しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
+        <source>読み込みを中止しました。</source>
+        <translation>読み込みを中止しました。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="70"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>キャンセル</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="169"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>テストページ</source>
         <translation>テストページ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="73"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>テストページを印刷…</source>
         <translation>テストページを印刷…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="173"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>テストページを印刷しました。</source>
         <translation>テストページを印刷しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>ファイル: %1</source>
         <translation>ファイル: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>保存して使う</source>
         <translation>保存して使う</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="141"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>保存できません: </source>
         <translation>保存できません: </translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>同梱の標準プロファイル（保存するときは名前を付けて保存します）</source>
         <translation>同梱の標準プロファイル（保存するときは名前を付けて保存します）</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="71"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>名前を付けて保存…</source>
         <translation>名前を付けて保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="125"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>実行プロファイル (*.toml)</source>
         <translation>実行プロファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="48"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>実行プロファイルの設定</source>
         <translation>実行プロファイルの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="124"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>実行プロファイルを保存</source>
         <translation>実行プロファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>封筒の窓の位置を確かめる印刷です（窓の枠と目盛り）</source>
         <translation>封筒の窓の位置を確かめる印刷です（窓の枠と目盛り）</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="110"/>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>設定に問題はありません。</source>
         <translation>設定に問題はありません。</translation>
     </message>
@@ -1252,12 +1312,12 @@
 <context>
     <name>StatusProgress</name>
     <message>
-        <location filename="../../gui/jobs.py" line="272"/>
+        <location filename="../../gui/jobs.py"/>
         <source>中止</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="310"/>
+        <location filename="../../gui/jobs.py"/>
         <source>中止しています…</source>
         <translation>中止しています…</translation>
     </message>
@@ -1265,158 +1325,157 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/main_actions.py" line="146"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>Excel ファイル (*.xlsx *.xlsm)</source>
         <translation>Excel ファイル (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="47"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>PDF と一覧表（CSV）をフォルダに出力します</source>
         <translation>PDF と一覧表（CSV）をフォルダに出力します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="46"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>PDF に出力…</source>
         <translation>PDF に出力…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="194"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>お知らせ印刷 — 資格情報のお知らせを事業所ごとに印刷します。</source>
         <translation>お知らせ印刷 — 資格情報のお知らせを事業所ごとに印刷します。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="61"/>
-        <location filename="../../gui/main_actions.py" line="193"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>このアプリについて</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="59"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>すべてのチェックを外す</source>
         <translation>すべてのチェックを外す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="57"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>すべての事業所をチェック</source>
         <translation>すべての事業所をチェック</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="87"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>ツールバー</source>
         <translation>ツールバー</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="66"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>ファイル(&amp;F)</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="45"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>プリンタで印刷します（事業所ごとに1ジョブ）</source>
         <translation>プリンタで印刷します（事業所ごとに1ジョブ）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="84"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="49"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>以前の印刷から、紙詰まりなどのページだけを印刷し直します</source>
         <translation>以前の印刷から、紙詰まりなどのページだけを印刷し直します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="52"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>保険者・日付・窓位置などの設定を編集します</source>
         <translation>保険者・日付・窓位置などの設定を編集します</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="48"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>再印刷…</source>
         <translation>再印刷…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="42"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>再読み込み</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="54"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>別の実行プロファイル（TOML）を使います</source>
         <translation>別の実行プロファイル（TOML）を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="145"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>加入者台帳を開く</source>
         <translation>加入者台帳を開く</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="41"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>加入者台帳（Excel）を開きます</source>
         <translation>加入者台帳（Excel）を開きます</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="44"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>印刷…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="43"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>同じファイルを読み直します（絞り込みはそのまま）</source>
         <translation>同じファイルを読み直します（絞り込みはそのまま）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="189"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイル %1 を使います。</source>
         <translation>実行プロファイル %1 を使います。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="180"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイル (*.toml)</source>
         <translation>実行プロファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="50"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイルの設定…</source>
         <translation>実行プロファイルの設定…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="186"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイルを使えません: </source>
         <translation>実行プロファイルを使えません: </translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="179"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイルを開く</source>
         <translation>実行プロファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="53"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>実行プロファイルを開く…</source>
         <translation>実行プロファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="68"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>最近使ったファイル</source>
         <translation>最近使ったファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="78"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>範囲(&amp;R)</source>
         <translation>範囲(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="55"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>終了</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="81"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>設定(&amp;S)</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_actions.py" line="40"/>
+        <location filename="../../gui/main_actions.py"/>
         <source>開く…</source>
         <translation>開く…</translation>
     </message>

@@ -1,6 +1,7 @@
 """Fixtures for the desktop-app tests (pytest-qt, offscreen).
 
-``QT_QPA_PLATFORM=offscreen`` is set before any ``QApplication`` exists, the
+``QT_QPA_PLATFORM=offscreen`` (with a 1920 × 1200 screen from
+``offscreen.json``) is set before any ``QApplication`` exists, the
 window's settings go to a temporary INI file for every test, and modal
 dialogs are never left to block: tests patch ``exec`` where a dialog would
 open. Waiting is done on signals (``qtbot.waitSignal`` / ``waitUntil``).
@@ -12,7 +13,10 @@ import os
 import shutil
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with a full-HD screen (the plugin's default screen is 800 × 800,
+# which would clamp the window's restored geometry).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
 
 import pytest  # noqa: E402
 

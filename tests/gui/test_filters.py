@@ -74,7 +74,8 @@ def test_search_by_name_kana_and_number(qtbot, sample_window):
     box.setText(hiragana)  # typed in hiragana, found in katakana
     assert 15 in shown_rows(sample_window)
     box.setText("11-1010")
-    assert sorted(shown_rows(sample_window)) == sorted(r["row"] for r in ROWS if (r["kigo"], r["bango"]) == ("11", "1010"))
+    household = sorted(r["row"] for r in ROWS if (r["kigo"], r["bango"]) == ("11", "1010"))
+    assert sorted(shown_rows(sample_window)) == household
     box.setText("11-1010-00")
     assert shown_rows(sample_window) == [15]
 

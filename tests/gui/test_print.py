@@ -65,8 +65,6 @@ def test_printed_pages_are_the_pdf_pages(qtbot, sample_window, monkeypatch, tmp_
         assert same_page(a, b, max_fraction=0.002), page
 
 
-@pytest.mark.xfail(strict=True, reason="gui/painter.py makes QRawFont from bytes: Qt's PDF/print engine "
-                                       "then writes glyphs as outlines without text (see the GUI report)")
 def test_printed_pages_carry_searchable_text(qtbot, sample_window, monkeypatch, tmp_path):
     sample_window.filters.employer.setEditText("2001")
     print_run(qtbot, sample_window, monkeypatch, tmp_path / "p.pdf", scope="filtered", documents="notices")

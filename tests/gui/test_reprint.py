@@ -60,7 +60,8 @@ def test_reprint_a_page_range_of_one_employer(qtbot, sample_window, monkeypatch,
     assert len(PdfReader(again).pages) == 3
     original = tmp_path / f"run-{job_file}"
     for i, page in enumerate((5, 6, 7), start=1):
-        assert same_page(pdf_page_image(again, i, 150, tmp_path / "a"), pdf_page_image(original, page, 150, tmp_path / "o"))
+        reprinted = pdf_page_image(again, i, 150, tmp_path / "a")
+        assert same_page(reprinted, pdf_page_image(original, page, 150, tmp_path / "o"))
 
 
 def test_reprint_a_household(qtbot, sample_window, monkeypatch, tmp_path, printed):
