@@ -194,6 +194,7 @@ class ProfileForm(QTabWidget):
             self.tr("employer（事業所ごと）、run（1ファイル）、pages:N（N ページ以内ごと）"))
         self._add(form, "run.documents", self.tr("書類"), self._combo(
             {"all": self.tr("送付状・対象者リスト・お知らせ"), "notices": self.tr("お知らせのみ")}))
+        self._add(form, "run.duplex", "", QCheckBox(self.tr("プリンタで両面印刷する（長辺とじ）")))
 
     def _build_rules(self) -> None:
         form = self._tab(self.tr("対象者の判定"))

@@ -118,10 +118,10 @@ class RunController(QObject):
         printer = None
         if request.destination == "printer":
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            prepare_printer(printer)
+            prepare_printer(printer, w.session.profile.run.duplex)
             if QPrintDialog(printer, w).exec() != QDialog.DialogCode.Accepted:
                 return None
-            prepare_printer(printer)
+            prepare_printer(printer, w.session.profile.run.duplex)
         return self.run_request(request, printer)
 
     def run_request(self, request: PrintRequest, printer: QPrinter | None = None) -> Job | None:
@@ -225,10 +225,10 @@ class RunController(QObject):
             return None
         request = dialog.request()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer)
+        prepare_printer(printer, w.session.profile.run.duplex)
         if QPrintDialog(printer, w).exec() != QDialog.DialogCode.Accepted:
             return None
-        prepare_printer(printer)
+        prepare_printer(printer, w.session.profile.run.duplex)
         loaded = w.session.loaded
 
         def op(ctx: JobContext) -> RunSummary:

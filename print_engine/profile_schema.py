@@ -33,6 +33,7 @@ class RunSettings:
     order: str = "profile"
     split: str = "employer"  # employer | run | pages:N
     documents: str = "all"
+    duplex: bool = False  # printer runs: both sides (long edge); PDFs are unaffected
 
 
 @dataclass(frozen=True, slots=True)

@@ -702,6 +702,11 @@
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source>プリンタで両面印刷する（長辺とじ）</source>
+        <translation>プリンタで両面印刷する（長辺とじ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>事業所ごとの梱包順</source>
         <translation>事業所ごとの梱包順</translation>
     </message>

@@ -440,3 +440,14 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         save_profile(load_profile(), path)
     assert path.read_text(encoding="utf-8") == COMMENTED
     assert [p.name for p in tmp_path.iterdir()] == ["run.toml"]
+
+
+def test_duplex_defaults_to_simplex_and_is_type_checked(tmp_path):
+    assert load_profile().run.duplex is False
+    path = tmp_path / "duplex.toml"
+    path.write_text("[run]\nduplex = true\n", encoding="utf-8")
+    assert load_profile(path).run.duplex is True
+    path.write_text('[run]\nduplex = "yes"\n', encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.key == "run.duplex"

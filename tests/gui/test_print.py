@@ -102,3 +102,22 @@ def test_declining_the_printer_dialog_prints_nothing(qtbot, sample_window, monke
     answer_qprint_dialog(monkeypatch, tmp_path / "x.pdf", accept=False)
     assert controller(sample_window).start("printer") is None
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_printer_is_simplex_unless_the_profile_says_duplex():
+    """The mode asked of the printer (a real device may not offer duplex: cups-pdf and
+    Qt's PDF writer both report simplex whatever is asked, so the request is recorded)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gui.printing import prepare_printer
+
+    class Recorder(QPrinter):
+        def setDuplex(self, mode):  # noqa: N802 (Qt's name)
+            self.asked = mode
+            super().setDuplex(mode)
+
+    printer = Recorder(QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer)
+    assert printer.asked == QPrinter.DuplexMode.DuplexNone and printer.fullPage()
+    prepare_printer(printer, duplex=True)
+    assert printer.asked == QPrinter.DuplexMode.DuplexLongSide
