@@ -106,3 +106,17 @@ def test_emitting_signals_does_not_leak_true():
     for i in range(2000):
         source.ping.emit(i)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_void_calls_do_not_leak_none():
+    """PySide6 6.12.0 released None once per void call (a crash after ~30 painted
+    pages on Python 3.11); the pinned binding must not."""
+    import sys
+
+    from PySide6.QtCore import QPointF
+
+    point = QPointF()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        point.setX(1.0)
+    assert sys.getrefcount(None) >= before - 5
