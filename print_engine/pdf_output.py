@@ -7,16 +7,24 @@ only the member's own runs are written, each as one ``Tj`` at the origin
 the layout computed. reportlab places the glyphs of a ``Tj`` with the font's
 own advances — the same advances the layout measured — so what the layout
 computed is what prints.
+
+Pages do not go through ``Canvas.showPage``: each page's content stream is
+built here, compressed at once and added to reportlab's document as two
+small objects (:class:`_PageObject`, :class:`_ContentStream`) that format
+themselves in one step when the file is saved. reportlab still writes
+everything else (forms, fonts, the page tree, the cross-reference table).
 """
 
 from __future__ import annotations
 
 import os
+import zlib
+from collections import OrderedDict
 from typing import BinaryIO
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFResourceDictionary
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, PDFResourceDictionary
 from reportlab.pdfgen.canvas import Canvas
 
 from .layout.fonts import GOTHIC, FontSet
@@ -48,6 +56,136 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 _CACHE_LIMIT = 200_000
 _SHARED_RESOURCES = "OshiraseResources"
+
+# Numbers as reportlab writes them (fp_str), remembered: a page's positions
+# repeat page after page. Zero is never remembered (0.0 and -0.0 are equal keys).
+_NUMBERS: dict[float, str] = {}
+
+
+def _num(v: float) -> str:
+    s = _NUMBERS.get(v)
+    if s is None:
+        s = fp_str(v)
+        if v and len(_NUMBERS) < _CACHE_LIMIT:
+            _NUMBERS[v] = s
+    return s
+
+
+# Embedded font subsets, shared by the files of one process: a subset is
+# keyed by its exact character list, and the same list gives the same bytes.
+_SUBSETS: OrderedDict[tuple[str, tuple[int, ...]], tuple[bytes, int]] = OrderedDict()
+_SUBSET_CACHE = 24
+
+
+def _prepare_face(face: ttfonts.TTFontFace) -> None:
+    """Let our documents reuse work across files for this face (once per face).
+
+    * ``get_table`` keeps each table it has cut from the font file (reportlab
+      copies the whole ``glyf`` table again for every subset).
+    * ``addSubsetObjects`` takes a subset's compressed font file from
+      :data:`_SUBSETS` when an earlier file of this process embedded the very
+      same subset (the notice's Mincho text gives the same subset in every
+      file). Documents not written by :class:`PdfWriter` get reportlab's own
+      behaviour.
+    """
+    if face.__dict__.get("_oshirase_prepared"):
+        return
+    tables: dict[str, bytes] = {}
+    read_table = face.get_table
+    add_subset = face.addSubsetObjects
+
+    def get_table(tag: str) -> bytes:
+        table = tables.get(tag)
+        if table is None:
+            table = tables[tag] = read_table(tag)
+        return table
+
+    def add_subset_objects(doc, fontname: str, subset: list[int]):
+        if not (getattr(doc, "_oshirase", False) and doc.compression):
+            return add_subset(doc, fontname, subset)
+        return _add_subset_objects(face, doc, fontname, subset)
+
+    face.get_table = get_table
+    face.addSubsetObjects = add_subset_objects
+    face._oshirase_prepared = True
+
+
+def _add_subset_objects(face: ttfonts.TTFontFace, doc, fontname: str, subset: list[int]):
+    """reportlab's ``TTFontFace.addSubsetObjects``, with the font file from the cache."""
+    key = (face.filename, tuple(subset))
+    entry = _SUBSETS.get(key)
+    if entry is None:
+        raw = face.makeSubset(subset)
+        entry = (zlib.compress(raw), len(raw))
+        _SUBSETS[key] = entry
+        if len(_SUBSETS) > _SUBSET_CACHE:
+            _SUBSETS.popitem(last=False)
+    else:
+        _SUBSETS.move_to_end(key)
+    font_file = pdfdoc.PDFStream()
+    font_file.content, font_file.dictionary["Length1"] = entry
+    font_file.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    font_file_ref = doc.Reference(font_file, f"fontFile:{face.filename}({fontname})")
+    flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
+    descriptor = pdfdoc.PDFDictionary({
+        "Type": "/FontDescriptor",
+        "Ascent": face.ascent,
+        "CapHeight": face.capHeight,
+        "Descent": face.descent,
+        "Flags": flags,
+        "FontBBox": pdfdoc.PDFArray(face.bbox),
+        "FontName": pdfdoc.PDFName(fontname),
+        "ItalicAngle": face.italicAngle,
+        "StemV": face.stemV,
+        "FontFile2": font_file_ref,
+        "MissingWidth": face.defaultWidth,
+    })
+    return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+
+_ORIGINS: dict[tuple[float, float], str] = {}
+
+
+def _origin(x_mm: float, y_mm: float) -> str:
+    """The ``Tm`` operator that puts a run's origin at (x, y) mm from the bottom left (remembered)."""
+    key = (x_mm, y_mm)
+    op = _ORIGINS.get(key)
+    if op is None:
+        k = PT_PER_MM
+        op = f"1 0 0 1 {_num(x_mm * k)} {_num(y_mm * k)} Tm"
+        if len(_ORIGINS) >= _CACHE_LIMIT:
+            _ORIGINS.clear()
+        _ORIGINS[key] = op
+    return op
+
+
+class _ContentStream(PDFObject):
+    """A page's content stream, already compressed."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document) -> bytes:
+        data = document.encrypt.encode(self.data)
+        return b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\n" % (len(data), data)
+
+
+class _PageObject(PDFObject):
+    """A page dictionary: its size, its content stream and the shared resources."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, writer: PdfWriter, media_box: bytes, contents: str):
+        self.writer = writer
+        self.media_box = media_box
+        self.contents = contents
+
+    def format(self, document) -> bytes:
+        number = document.idToObjectNumberAndVersion[self.contents][0]
+        return b"<< /Type /Page %s /MediaBox %s /Contents %d 0 R >>\n" % (
+            self.writer._page_links(document), self.media_box, number)
 
 
 class PdfWriter:
@@ -89,9 +227,15 @@ class PdfWriter:
         if author:
             self._canvas.setAuthor(author)
         self._doc = self._canvas._doc
-        self._resources = PDFObjectReference(_SHARED_RESOURCES)
+        self._doc._oshirase = True
+        for face in fonts.faces.values():
+            _prepare_face(face.ttfont.face)
+        self._media_box = _media_box(self._size_mm)
         self._forms: dict[str, str] = {}
+        self._form_ops: dict[str, str] = {}
         self._chunks: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._subset_names: dict[tuple[str, int], str] = {}
+        self._links: bytes | None = None
         self.page_count = 0
         self._closed = False
 
@@ -104,22 +248,27 @@ class PdfWriter:
     def add_page(self, page: Page) -> None:
         """Draw one page: its static form (drawn once per file) then its own primitives."""
         c = self._canvas
+        height = page.size_mm[1]
         if page.size_mm != self._size_mm:
             self._size_mm = page.size_mm
-            c.setPageSize((page.size_mm[0] * PT_PER_MM, page.size_mm[1] * PT_PER_MM))
+            c.setPageSize((page.size_mm[0] * PT_PER_MM, height * PT_PER_MM))
+            self._media_box = _media_box(page.size_mm)
+        ops = [c._preamble]
         if page.static:
             if page.static_key is None:
-                self._draw(page.static, page.size_mm[1])
+                self._draw(page.static, height, ops)
             else:
-                name = self._forms.get(page.static_key)
-                if name is None:
-                    name = self._define_form(page)
-                c.doForm(name)
-        self._draw(page.variable, page.size_mm[1])
-        c.showPage()
+                do = self._form_ops.get(page.static_key)
+                if do is None:
+                    do = self._define_form(page)
+                ops.append(do)
+        self._draw(page.variable, height, ops)
+        ops.append(" \n")
+        doc = self._doc
+        contents = doc.Reference(_ContentStream(zlib.compress("\n".join(ops).encode("utf8"))))
         # Every page points at one shared resource dictionary (fonts and forms)
         # instead of carrying its own copy: smaller file, faster save.
-        self._doc.Pages.pages[-1].Resources = self._resources
+        doc.addPage(_PageObject(self, self._media_box, contents.name))
         self.page_count += 1
 
     def close(self) -> None:
@@ -134,94 +283,151 @@ class PdfWriter:
             self._doc.Reference(resources, _SHARED_RESOURCES)
             self._canvas.save()
 
+    def _page_links(self, document) -> bytes:
+        """``/Parent … /Resources …`` of every page (resolved once, while saving)."""
+        if self._links is None:
+            parent = document.Reference(document.Pages).format(document)
+            resources = PDFObjectReference(_SHARED_RESOURCES).format(document)
+            self._links = b"/Parent %s /Resources %s" % (parent, resources)
+        return self._links
+
     # ------------------------------------------------------------------ drawing
     def _define_form(self, page: Page) -> str:
         name = f"S{len(self._forms)}"
         c = self._canvas
         c.beginForm(name)
-        self._draw(page.static, page.size_mm[1])
+        self._draw(page.static, page.size_mm[1], c._code)
         c.endForm()
         self._forms[page.static_key] = name
-        return name
+        do = self._form_ops[page.static_key] = f"/{self._doc.getXObjectName(name)} Do"
+        return do
 
-    def _draw(self, prims: tuple[Primitive, ...], height_mm: float) -> None:
-        code = self._canvas._code
+    def _draw(self, prims: tuple[Primitive, ...], height_mm: float, ops: list[str]) -> None:
         text: list[TextRun] = []
         for p in prims:
-            if type(p) is TextRun:
+            if p.__class__ is TextRun:
                 text.append(p)
                 continue
             if text:
-                code.append(self._text_ops(text, height_mm))
+                ops.append(self._text_ops(text, height_mm))
                 text = []
-            self._graphic(p, height_mm)
+            self._graphic(p, height_mm, ops)
         if text:
-            code.append(self._text_ops(text, height_mm))
+            ops.append(self._text_ops(text, height_mm))
 
     def _encoded(self, font: str, text: str) -> list[tuple[str, str]]:
-        """(PDF font resource name, escaped string) pieces of one run (cached per file)."""
+        """(PDF font resource name, ``(…) Tj`` operator) pieces of one run (cached per file)."""
         key = (font, text)
         chunks = self._chunks.get(key)
         if chunks is None:
-            ttf = self._fonts[font].ttfont
-            doc = self._doc
-            chunks = [(ttf.getSubsetInternalName(subset, doc), escapePDF(b))
-                      for subset, b in ttf.splitString(text, doc)]
+            chunks = [(self._subset_name(font, subset), f"({escapePDF(b)}) Tj")
+                      for subset, b in self._split(font, text)]
             if len(self._chunks) > _CACHE_LIMIT:
                 self._chunks.clear()
             self._chunks[key] = chunks
         return chunks
 
+    def _split(self, font: str, text: str) -> list[tuple[int, bytes]]:
+        """reportlab's ``splitString``: (subset, codes) pieces; new characters get codes.
+
+        When every character already has its code in this file and all are
+        in one subset (the usual case after the first pages), the codes are
+        looked up here directly; otherwise reportlab assigns them.
+        """
+        ttf = self._fonts[font].ttfont
+        state = ttf.state.get(self._doc)
+        if state is not None and text:
+            try:
+                codes = list(map(state.assignments.__getitem__, map(ord, text)))
+            except KeyError:
+                pass  # a character without a code yet (or one reportlab maps itself)
+            else:
+                if max(codes) < 256:  # all in the first subset
+                    return [(0, bytes(codes))]
+                return _by_subset(codes)
+        return ttf.splitString(text, self._doc)
+
+    def _subset_name(self, font: str, subset: int) -> str:
+        key = (font, subset)
+        name = self._subset_names.get(key)
+        if name is None:
+            name = self._subset_names[key] = self._fonts[font].ttfont.getSubsetInternalName(subset, self._doc)
+        return name
+
     def _text_ops(self, runs: list[TextRun], height_mm: float) -> str:
         """One ``BT … ET`` block drawing ``runs`` at their origins."""
         k = PT_PER_MM
         ops = ["BT"]
+        add = ops.append
+        encoded = self._encoded
         current = None
         for r in runs:
+            size = _num(r.size_pt)
             if r.advances is None:
-                pieces = [(r.x, r.text)]
-            else:
-                pieces, x = [], r.x
-                for ch, adv in zip(r.text, r.advances):
-                    pieces.append((x, ch))
-                    x += adv
-            size = fp_str(r.size_pt)
-            y = fp_str((height_mm - r.y) * k)
-            for x, text in pieces:
-                ops.append(f"1 0 0 1 {fp_str(x * k)} {y} Tm")
-                for name, esc in self._encoded(r.font, text):
+                add(_origin(r.x, height_mm - r.y))
+                for name, tj in encoded(r.font, r.text):
                     if (name, size) != current:
                         current = (name, size)
-                        ops.append(f"{name} {size} Tf")
-                    ops.append(f"({esc}) Tj")
-        ops.append("ET")
+                        add(f"{name} {size} Tf")
+                    add(tj)
+                continue
+            y = _num((height_mm - r.y) * k)
+            x = r.x
+            for ch, adv in zip(r.text, r.advances):
+                add(f"1 0 0 1 {_num(x * k)} {y} Tm")
+                for name, tj in encoded(r.font, ch):
+                    if (name, size) != current:
+                        current = (name, size)
+                        add(f"{name} {size} Tf")
+                    add(tj)
+                x += adv
+        add("ET")
         return "\n".join(ops)
 
-    def _graphic(self, p: Primitive, height_mm: float) -> None:
+    def _graphic(self, p: Primitive, height_mm: float, ops: list[str]) -> None:
         k = PT_PER_MM
-        code = self._canvas._code
         if isinstance(p, Line):
-            code.append(f"q {_stroke(p.width_pt, p.dash)} {fp_str(p.x1 * k)} {fp_str((height_mm - p.y1) * k)} m "
-                        f"{fp_str(p.x2 * k)} {fp_str((height_mm - p.y2) * k)} l S Q")
+            ops.append(f"q {_stroke(p.width_pt, p.dash)} {fp_str(p.x1 * k)} {fp_str((height_mm - p.y1) * k)} m "
+                       f"{fp_str(p.x2 * k)} {fp_str((height_mm - p.y2) * k)} l S Q")
         elif isinstance(p, Rect):
             box = f"{fp_str(p.x * k)} {fp_str((height_mm - p.y - p.h) * k)} {fp_str(p.w * k)} {fp_str(p.h * k)} re"
             stroke = p.width_pt > 0
             if p.fill is not None and stroke:
-                code.append(f"q {fp_str(p.fill)} g {_stroke(p.width_pt, p.dash)} {box} B Q")
+                ops.append(f"q {fp_str(p.fill)} g {_stroke(p.width_pt, p.dash)} {box} B Q")
             elif p.fill is not None:
-                code.append(f"q {fp_str(p.fill)} g {box} f Q")
+                ops.append(f"q {fp_str(p.fill)} g {box} f Q")
             elif stroke:
-                code.append(f"q {_stroke(p.width_pt, p.dash)} {box} S Q")
+                ops.append(f"q {_stroke(p.width_pt, p.dash)} {box} S Q")
         elif isinstance(p, Circle):
             c = self._canvas
-            c.saveState()
-            c.setLineWidth(p.width_pt)
-            c.circle(p.cx * k, (height_mm - p.cy) * k, p.r * k, stroke=1, fill=0)
-            c.restoreState()
+            code, c._code = c._code, ops  # reportlab draws the curves; they go to ``ops``
+            try:
+                c.saveState()
+                c.setLineWidth(p.width_pt)
+                c.circle(p.cx * k, (height_mm - p.cy) * k, p.r * k, stroke=1, fill=0)
+                c.restoreState()
+            finally:
+                c._code = code
         elif isinstance(p, QrCode):
-            code.append(_qr_ops(p, height_mm))
+            ops.append(_qr_ops(p, height_mm))
         else:  # pragma: no cover - a new primitive type without a renderer
             raise TypeError(f"cannot draw {type(p).__name__}")
+
+
+def _by_subset(codes: list[int]) -> list[tuple[int, bytes]]:
+    """Codes cut into runs of one subset each, as ``splitString`` returns them."""
+    pieces = []
+    start, subset = 0, codes[0] >> 8
+    for i, n in enumerate(codes):
+        if n >> 8 != subset:
+            pieces.append((subset, bytes([c & 0xFF for c in codes[start:i]])))
+            start, subset = i, n >> 8
+    pieces.append((subset, bytes([c & 0xFF for c in codes[start:]])))
+    return pieces
+
+
+def _media_box(size_mm: tuple[float, float]) -> bytes:
+    return f"[ 0 0 {fp_str(size_mm[0] * PT_PER_MM)} {fp_str(size_mm[1] * PT_PER_MM)} ]".encode("ascii")
 
 
 def _stroke(width_pt: float, dash: tuple[float, ...] | None) -> str:

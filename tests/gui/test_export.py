@@ -24,8 +24,8 @@ def cli_batch(out: Path, *options: str) -> Path:
 def assert_same_folders(a: Path, b: Path) -> None:
     names = sorted(p.name for p in a.iterdir())
     assert names == sorted(p.name for p in b.iterdir())
-    for name in names:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    differing = [name for name in names if (a / name).read_bytes() != (b / name).read_bytes()]
+    assert differing == []  # names only: a byte diff of two PDFs is unreadable (and slow to build)
 
 
 def export(qtbot, win, monkeypatch, out: Path, **choices):
