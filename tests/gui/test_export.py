@@ -97,20 +97,25 @@ def test_selected_households_scope(qtbot, sample_window, monkeypatch, tmp_path):
 
 
 def test_cancel_mid_export_leaves_no_output(qtbot, sample_window, monkeypatch, tmp_path):
+    import print_engine.batch as batch
+
     out = tmp_path / "out"
     answer_print_dialog(monkeypatch, "pdf", out_dir=out)
     runs = controller(sample_window)
-    cancelled_at = []
+    rendered = []
+    render_file = batch.render_file
 
-    def cancel_after_first_file(done, total, label):
-        if done > 0 and not cancelled_at:
-            cancelled_at.append(done)
-            runs.job.cancel()
+    def render_then_cancel(maker, spec, folder):
+        """The operator presses Cancel while the first employer's PDF is written."""
+        pages = render_file(maker, spec, folder)
+        rendered.append(spec.name)
+        runs.job.cancel()  # thread-safe: sets the job's cancel event
+        return pages
 
+    monkeypatch.setattr(batch, "render_file", render_then_cancel)
     with qtbot.waitSignal(runs.run_failed, timeout=120_000) as blocker:
         sample_window.actions.export_pdf.trigger()
-        runs.job.progressed.connect(cancel_after_first_file)
-    assert cancelled_at and cancelled_at[0] < 130  # stopped part-way (the run has more pages)
+    assert len(rendered) == 1  # stopped after the first of five files
     assert "中止" in blocker.args[0]
     assert not out.exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")]  # no partial folder left
