@@ -12,6 +12,7 @@ memory < 800 MB. The floor ratio is printed by bench/bench_pdf.py.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sys
@@ -57,6 +58,7 @@ def main() -> None:
     print(f"whole run                   {t2 - t0:8.2f} s   (target <= 45 s)")
     print(f"PDF bytes per page          {pdf_bytes / result.pages:8.0f} B   (target <= 3 KB per notice page)")
     print(f"peak memory                 {me:8.0f} MB main, {kids:.0f} MB largest worker (target < 800 MB)")
+    print(f"machine load                {os.getloadavg()[0]:8.2f}     (1-minute load average; other processes slow this down)")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ workbook is generated once into bench/_work/ and reused.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -57,6 +58,7 @@ def main() -> None:
     print(f"rules + packing    {t2 - t1:10.2f} s")
     print(f"total              {t2 - t0:10.2f} s   (target <= 3 s)")
     print(f"peak memory        {peak_mb:10.0f} MB  (target < 400 MB)")
+    print(f"machine load       {os.getloadavg()[0]:10.2f}     (1-minute load average; other processes slow this down)")
 
 
 if __name__ == "__main__":

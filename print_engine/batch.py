@@ -5,11 +5,14 @@ into place only when the whole run succeeded (:class:`AtomicOutput`): a
 failed or cancelled run leaves nothing half-written. Files are rendered in
 worker processes (spawn, so a frozen Windows build works too); each file is
 rendered by one process from the same inputs, so a parallel run gives the
-same bytes as a serial one.
+same bytes as a serial one. The workers are started before the files are
+planned (they load fonts meanwhile), and the CSVs are written while they
+render.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -22,7 +25,7 @@ from .pages import PageMaker
 from .pdf_output import PdfWriter
 from .profile import dump_profile, resolve_today
 from .reports import write_excluded, write_manifest, write_packing
-from .run import Cancelled, RunPlan
+from .run import Cancelled, RunPlan, gc_paused
 from .stream import FileSpec, build_stream
 
 PARALLEL_MIN_NOTICES = 3000
@@ -99,6 +102,13 @@ _worker_maker: PageMaker | None = None
 def _init_worker(profile, issue_date) -> None:
     global _worker_maker
     _worker_maker = PageMaker(profile, issue_date)
+    # Fonts, templates and modules live as long as the worker: the collector
+    # need not walk them again and again while pages come and go.
+    gc.freeze()
+
+
+def _worker_ready() -> None:
+    """A no-op task: submitting one starts a worker process."""
 
 
 def render_file(maker: PageMaker, spec: FileSpec, folder: Path) -> int:
@@ -114,7 +124,23 @@ def _render_in_worker(spec: FileSpec, folder: str) -> int:
     return render_file(_worker_maker, spec, Path(folder))
 
 
-def _render_all(plan, maker, files, folder, workers, progress, cancelled) -> None:
+def _start_pool(plan: RunPlan, workers: int) -> ProcessPoolExecutor:
+    """Worker processes, started now so that they load while the main process plans."""
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(plan.profile, plan.issue_date))
+    for _ in range(workers):
+        pool.submit(_worker_ready)
+    return pool
+
+
+def _render_all(plan, maker, files, folder, workers, progress, cancelled, pool=None,
+                while_rendering: Callable[[], None] = lambda: None) -> None:
+    """Render every file.
+
+    ``while_rendering`` runs in this process while the workers render (after
+    the last file when this process renders them itself).
+    """
     total = sum(f.pages for f in files)
     done = 0
     progress(0, total, "PDF を作成しています")
@@ -124,35 +150,48 @@ def _render_all(plan, maker, files, folder, workers, progress, cancelled) -> Non
                 raise Cancelled
             done += render_file(maker, spec, folder)
             progress(done, total, spec.name)
+        while_rendering()
         return
-    ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(plan.profile, plan.issue_date))
+    if pool is None:
+        pool = _start_pool(plan, workers)
     try:
-        # Largest files first keeps both cores busy to the end.
-        order = sorted(files, key=lambda f: -f.pages)
-        pending = {pool.submit(_render_in_worker, spec, str(folder)): spec for spec in order}
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                spec = pending.pop(fut)
-                done += fut.result()
-                progress(done, total, spec.name)
-            if cancelled():
-                raise Cancelled
+        # Largest files first keeps both cores busy to the end. This process
+        # only hands out work (pickling, no cycles): no collector passes over the plan.
+        with gc_paused():
+            order = sorted(files, key=lambda f: -f.pages)
+            pending = {pool.submit(_render_in_worker, spec, str(folder)): spec for spec in order}
+            while_rendering()
+            while pending:
+                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    spec = pending.pop(fut)
+                    done += fut.result()
+                    progress(done, total, spec.name)
+                if cancelled():
+                    raise Cancelled
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
 
-def choose_workers(files: list[FileSpec], requested: int = 0) -> int:
+def _workers_for(files: int, notices: int, requested: int) -> int:
     if requested > 0:
-        return min(requested, max(1, len(files)))
-    notices = sum(f.notices for f in files)
-    if notices < PARALLEL_MIN_NOTICES or len(files) < 2:
+        return min(requested, max(1, files))
+    if notices < PARALLEL_MIN_NOTICES or files < 2:
         return 1
-    return min(os.cpu_count() or 1, len(files))
+    return min(os.cpu_count() or 1, files)
+
+
+def choose_workers(files: list[FileSpec], requested: int = 0) -> int:
+    return _workers_for(len(files), sum(f.notices for f in files), requested)
+
+
+def _workers_before_planning(plan: RunPlan, split: str, requested: int) -> int:
+    """:func:`choose_workers` known before the files are planned (one file per employer), else 0."""
+    if split != "employer":
+        return 0
+    return _workers_for(len(plan.shipments), sum(s.notice_count for s in plan.shipments), requested)
 
 
 def run_batch(
@@ -188,23 +227,44 @@ def run_batch(
     split = split or plan.profile.run.split
     documents = documents_for(plan, documents)
     out = AtomicOutput(Path(out_dir), force)
+    pool = None
     try:
-        maker = PageMaker(plan.profile, plan.issue_date)
-        files = plan_files(plan, maker, split, documents)
-        _render_all(plan, maker, files, out.tmp, choose_workers(files, workers), progress, cancelled)
-        write_manifest(out.tmp / "manifest.csv", files)
-        write_excluded(out.tmp / "excluded.csv", plan.members)
-        write_packing(out.tmp / "packing.csv", plan.shipments)
-        resolved = resolve_today(plan.profile, plan.issue_date)
-        (out.tmp / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")
+        with gc_paused():  # planning makes many objects and no cycles; the plan is large
+            early = _workers_before_planning(plan, split, workers)
+            if early > 1:
+                pool = _start_pool(plan, early)
+            maker = PageMaker(plan.profile, plan.issue_date)
+            files = plan_files(plan, maker, split, documents)
+            count = choose_workers(files, workers)
+            if pool is not None and count <= 1:
+                pool.shutdown(wait=True)
+                pool = None
+
+        def reports() -> None:
+            write_manifest(out.tmp / "manifest.csv", files)
+            write_excluded(out.tmp / "excluded.csv", plan.members)
+            write_packing(out.tmp / "packing.csv", plan.shipments)
+            resolved = resolve_today(plan.profile, plan.issue_date)
+            (out.tmp / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")
+
+        _render_all(plan, maker, files, out.tmp, count, progress, cancelled, pool, reports)
+        pool = None  # shut down by _render_all
         out.commit()
     except (Cancelled, KeyboardInterrupt):
+        _stop(pool)
         out.abort()
         raise
     except OSError as exc:
+        _stop(pool)
         out.abort()
         raise BatchError(f"出力中にエラーが発生しました（{exc.strerror or exc}）。何も出力していません。") from None
     except BaseException:
+        _stop(pool)
         out.abort()
         raise
     return BatchResult(Path(out_dir), files)
+
+
+def _stop(pool: ProcessPoolExecutor | None) -> None:
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)

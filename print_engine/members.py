@@ -24,7 +24,7 @@ from .codes import normalize_code, pad_code
 from .columns import HeaderRow, label_of
 from .model import Member, Problem, Severity
 from .values import MyNumberError, clean_text, fold_kana, parse_burden_ratio, parse_insured, parse_mynumber
-from .wareki import parse_date
+from .wareki import ERAS, parse_date
 
 CODE_FIELDS = ("employer_code", "affiliation", "kigo", "bango", "edaban")
 DATE_FIELDS = ("birth_date", "acquired", "acquired_recorded", "lost", "loss_recorded")
@@ -118,9 +118,15 @@ def _code_parser(width: int) -> Callable[[object], tuple[str, None]]:
     return parse
 
 
-# The two plain text forms of a date (2024/6/30, 20240630): read here without
-# the general parser; anything else, an impossible day included, goes to it.
+# The plain text forms of a date — 2024/6/30, 20240630, 令和6年6月30日, R6.6.30 —
+# are read here without the general parser when they name a real day inside
+# their era; anything else (an impossible day, a date outside its era, other
+# spellings) goes to :func:`parse_date`, which says what is wrong.
 _PLAIN_DATE = re.compile(r"([0-9]{4})(?:/([0-9]{1,2})/([0-9]{1,2})|([0-9]{2})([0-9]{2}))")
+_PLAIN_ERA_DATE = re.compile(
+    r"(明治|大正|昭和|平成|令和|[MTSHR])(元|[0-9]{1,2})(?:年([0-9]{1,2})月([0-9]{1,2})日|\.([0-9]{1,2})\.([0-9]{1,2}))")
+_ERA_SPANS = {token: (era.first_year, era.start, ERAS[i + 1].start if i + 1 < len(ERAS) else None)
+              for i, era in enumerate(ERAS) for token in (era.name, era.letter)}
 
 
 def _date(value: object) -> tuple[date | None, str | None]:
@@ -133,6 +139,20 @@ def _date(value: object) -> tuple[date | None, str | None]:
                 return date(int(y), int(mo or mo8), int(d or d8)), None
             except ValueError:
                 pass  # the general parser says what is wrong
+        else:
+            m = _PLAIN_ERA_DATE.fullmatch(value)
+            if m is not None:
+                token, n, mo, d, mo2, d2 = m.groups()
+                first_year, start, end = _ERA_SPANS[token]
+                year = 1 if n == "元" else int(n)
+                if year:
+                    try:
+                        result = date(first_year + year - 1, int(mo or mo2), int(d or d2))
+                    except ValueError:
+                        pass
+                    else:
+                        if result >= start and (end is None or result < end):
+                            return result, None
     return parse_date(value)
 
 

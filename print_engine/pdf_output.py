@@ -12,47 +12,24 @@ Pages do not go through ``Canvas.showPage``: each page's content stream is
 built here, compressed at once and added to reportlab's document as two
 small objects (:class:`_PageObject`, :class:`_ContentStream`) that format
 themselves in one step when the file is saved. reportlab still writes
-everything else (forms, fonts, the page tree, the cross-reference table).
+everything else (forms, fonts, the page tree, the cross-reference table);
+how fonts are embedded is in :mod:`.pdf_fonts`.
 """
 
 from __future__ import annotations
 
 import os
 import zlib
-from collections import OrderedDict
 from typing import BinaryIO
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, PDFResourceDictionary
 from reportlab.pdfgen.canvas import Canvas
 
 from .layout.fonts import GOTHIC, FontSet
 from .layout.primitives import PT_PER_MM, Circle, Line, Page, Primitive, QrCode, Rect, TextRun
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap of a font subset, with characters beyond U+FFFF fixed.
-
-    reportlab writes every code point as ``<%04X>``, so a 外字 from CJK
-    Extension B (``𠮷`` U+20BB7, drawn by a fallback font such as IPAmj
-    Mincho) is printed correctly but copied or searched as the wrong
-    character. PDF wants UTF-16BE there (a surrogate pair); this writes it.
-    """
-    if all(v <= 0xFFFF for v in subset):
-        return _RL_TO_UNICODE_CMAP(fontname, subset)
-    bfchar = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar", *bfchar,
-        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
-
-
-# Keep reportlab's own function once, even if this module is imported again.
-_RL_TO_UNICODE_CMAP = ttfonts.__dict__.setdefault("_rl_make_to_unicode_cmap", ttfonts.makeToUnicodeCMap)
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+from .pdf_fonts import prepare_font
 
 _CACHE_LIMIT = 200_000
 _SHARED_RESOURCES = "OshiraseResources"
@@ -60,90 +37,20 @@ _SHARED_RESOURCES = "OshiraseResources"
 # Numbers as reportlab writes them (fp_str), remembered: a page's positions
 # repeat page after page. Zero is never remembered (0.0 and -0.0 are equal keys).
 _NUMBERS: dict[float, str] = {}
+_NUMBERS_LIMIT = 100_000
 
 
 def _num(v: float) -> str:
     s = _NUMBERS.get(v)
     if s is None:
         s = fp_str(v)
-        if v and len(_NUMBERS) < _CACHE_LIMIT:
+        if v and len(_NUMBERS) < _NUMBERS_LIMIT:
             _NUMBERS[v] = s
     return s
 
 
-# Embedded font subsets, shared by the files of one process: a subset is
-# keyed by its exact character list, and the same list gives the same bytes.
-_SUBSETS: OrderedDict[tuple[str, tuple[int, ...]], tuple[bytes, int]] = OrderedDict()
-_SUBSET_CACHE = 24
-
-
-def _prepare_face(face: ttfonts.TTFontFace) -> None:
-    """Let our documents reuse work across files for this face (once per face).
-
-    * ``get_table`` keeps each table it has cut from the font file (reportlab
-      copies the whole ``glyf`` table again for every subset).
-    * ``addSubsetObjects`` takes a subset's compressed font file from
-      :data:`_SUBSETS` when an earlier file of this process embedded the very
-      same subset (the notice's Mincho text gives the same subset in every
-      file). Documents not written by :class:`PdfWriter` get reportlab's own
-      behaviour.
-    """
-    if face.__dict__.get("_oshirase_prepared"):
-        return
-    tables: dict[str, bytes] = {}
-    read_table = face.get_table
-    add_subset = face.addSubsetObjects
-
-    def get_table(tag: str) -> bytes:
-        table = tables.get(tag)
-        if table is None:
-            table = tables[tag] = read_table(tag)
-        return table
-
-    def add_subset_objects(doc, fontname: str, subset: list[int]):
-        if not (getattr(doc, "_oshirase", False) and doc.compression):
-            return add_subset(doc, fontname, subset)
-        return _add_subset_objects(face, doc, fontname, subset)
-
-    face.get_table = get_table
-    face.addSubsetObjects = add_subset_objects
-    face._oshirase_prepared = True
-
-
-def _add_subset_objects(face: ttfonts.TTFontFace, doc, fontname: str, subset: list[int]):
-    """reportlab's ``TTFontFace.addSubsetObjects``, with the font file from the cache."""
-    key = (face.filename, tuple(subset))
-    entry = _SUBSETS.get(key)
-    if entry is None:
-        raw = face.makeSubset(subset)
-        entry = (zlib.compress(raw), len(raw))
-        _SUBSETS[key] = entry
-        if len(_SUBSETS) > _SUBSET_CACHE:
-            _SUBSETS.popitem(last=False)
-    else:
-        _SUBSETS.move_to_end(key)
-    font_file = pdfdoc.PDFStream()
-    font_file.content, font_file.dictionary["Length1"] = entry
-    font_file.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
-    font_file_ref = doc.Reference(font_file, f"fontFile:{face.filename}({fontname})")
-    flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
-    descriptor = pdfdoc.PDFDictionary({
-        "Type": "/FontDescriptor",
-        "Ascent": face.ascent,
-        "CapHeight": face.capHeight,
-        "Descent": face.descent,
-        "Flags": flags,
-        "FontBBox": pdfdoc.PDFArray(face.bbox),
-        "FontName": pdfdoc.PDFName(fontname),
-        "ItalicAngle": face.italicAngle,
-        "StemV": face.stemV,
-        "FontFile2": font_file_ref,
-        "MissingWidth": face.defaultWidth,
-    })
-    return doc.Reference(descriptor, "fontDescriptor:" + fontname)
-
-
 _ORIGINS: dict[tuple[float, float], str] = {}
+_ORIGINS_LIMIT = 50_000
 
 
 def _origin(x_mm: float, y_mm: float) -> str:
@@ -153,7 +60,7 @@ def _origin(x_mm: float, y_mm: float) -> str:
     if op is None:
         k = PT_PER_MM
         op = f"1 0 0 1 {_num(x_mm * k)} {_num(y_mm * k)} Tm"
-        if len(_ORIGINS) >= _CACHE_LIMIT:
+        if len(_ORIGINS) >= _ORIGINS_LIMIT:
             _ORIGINS.clear()
         _ORIGINS[key] = op
     return op
@@ -172,20 +79,34 @@ class _ContentStream(PDFObject):
         return b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\n" % (len(data), data)
 
 
+class _PageLinks:
+    """``/Parent … /Resources …`` shared by every page of one file (resolved once, while saving)."""
+
+    def __init__(self) -> None:
+        self.value: bytes | None = None
+
+    def format(self, document) -> bytes:
+        if self.value is None:
+            parent = document.Reference(document.Pages).format(document)
+            resources = PDFObjectReference(_SHARED_RESOURCES).format(document)
+            self.value = b"/Parent %s /Resources %s" % (parent, resources)
+        return self.value
+
+
 class _PageObject(PDFObject):
     """A page dictionary: its size, its content stream and the shared resources."""
 
     __RefOnly__ = 1
 
-    def __init__(self, writer: PdfWriter, media_box: bytes, contents: str):
-        self.writer = writer
+    def __init__(self, links: _PageLinks, media_box: bytes, contents: str):
+        self.links = links
         self.media_box = media_box
         self.contents = contents
 
     def format(self, document) -> bytes:
         number = document.idToObjectNumberAndVersion[self.contents][0]
         return b"<< /Type /Page %s /MediaBox %s /Contents %d 0 R >>\n" % (
-            self.writer._page_links(document), self.media_box, number)
+            self.links.format(document), self.media_box, number)
 
 
 class PdfWriter:
@@ -229,13 +150,14 @@ class PdfWriter:
         self._doc = self._canvas._doc
         self._doc._oshirase = True
         for face in fonts.faces.values():
-            _prepare_face(face.ttfont.face)
+            prepare_font(face.ttfont)
         self._media_box = _media_box(self._size_mm)
         self._forms: dict[str, str] = {}
         self._form_ops: dict[str, str] = {}
         self._chunks: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._subset_names: dict[tuple[str, int], str] = {}
-        self._links: bytes | None = None
+        self._states: dict[str, ttfonts.TTFont.State] = {}
+        self._links = _PageLinks()
         self.page_count = 0
         self._closed = False
 
@@ -268,7 +190,7 @@ class PdfWriter:
         contents = doc.Reference(_ContentStream(zlib.compress("\n".join(ops).encode("utf8"))))
         # Every page points at one shared resource dictionary (fonts and forms)
         # instead of carrying its own copy: smaller file, faster save.
-        doc.addPage(_PageObject(self, self._media_box, contents.name))
+        doc.addPage(_PageObject(self._links, self._media_box, contents.name))
         self.page_count += 1
 
     def close(self) -> None:
@@ -282,14 +204,6 @@ class PdfWriter:
                 resources.XObject = self._doc.xobjDict(list(self._forms.values()))
             self._doc.Reference(resources, _SHARED_RESOURCES)
             self._canvas.save()
-
-    def _page_links(self, document) -> bytes:
-        """``/Parent … /Resources …`` of every page (resolved once, while saving)."""
-        if self._links is None:
-            parent = document.Reference(document.Pages).format(document)
-            resources = PDFObjectReference(_SHARED_RESOURCES).format(document)
-            self._links = b"/Parent %s /Resources %s" % (parent, resources)
-        return self._links
 
     # ------------------------------------------------------------------ drawing
     def _define_form(self, page: Page) -> str:
@@ -335,7 +249,11 @@ class PdfWriter:
         looked up here directly; otherwise reportlab assigns them.
         """
         ttf = self._fonts[font].ttfont
-        state = ttf.state.get(self._doc)
+        state = self._states.get(font)
+        if state is None:
+            state = ttf.state.get(self._doc)  # reportlab makes it on the first string of this file
+            if state is not None:
+                self._states[font] = state
         if state is not None and text:
             try:
                 codes = list(map(state.assignments.__getitem__, map(ord, text)))
@@ -387,15 +305,15 @@ class PdfWriter:
     def _graphic(self, p: Primitive, height_mm: float, ops: list[str]) -> None:
         k = PT_PER_MM
         if isinstance(p, Line):
-            ops.append(f"q {_stroke(p.width_pt, p.dash)} {fp_str(p.x1 * k)} {fp_str((height_mm - p.y1) * k)} m "
-                       f"{fp_str(p.x2 * k)} {fp_str((height_mm - p.y2) * k)} l S Q")
+            ops.append(f"q {_stroke(p.width_pt, p.dash)} {_num(p.x1 * k)} {_num((height_mm - p.y1) * k)} m "
+                       f"{_num(p.x2 * k)} {_num((height_mm - p.y2) * k)} l S Q")
         elif isinstance(p, Rect):
-            box = f"{fp_str(p.x * k)} {fp_str((height_mm - p.y - p.h) * k)} {fp_str(p.w * k)} {fp_str(p.h * k)} re"
+            box = f"{_num(p.x * k)} {_num((height_mm - p.y - p.h) * k)} {_num(p.w * k)} {_num(p.h * k)} re"
             stroke = p.width_pt > 0
             if p.fill is not None and stroke:
-                ops.append(f"q {fp_str(p.fill)} g {_stroke(p.width_pt, p.dash)} {box} B Q")
+                ops.append(f"q {_num(p.fill)} g {_stroke(p.width_pt, p.dash)} {box} B Q")
             elif p.fill is not None:
-                ops.append(f"q {fp_str(p.fill)} g {box} f Q")
+                ops.append(f"q {_num(p.fill)} g {box} f Q")
             elif stroke:
                 ops.append(f"q {_stroke(p.width_pt, p.dash)} {box} S Q")
         elif isinstance(p, Circle):
@@ -431,9 +349,9 @@ def _media_box(size_mm: tuple[float, float]) -> bytes:
 
 
 def _stroke(width_pt: float, dash: tuple[float, ...] | None) -> str:
-    ops = f"{fp_str(width_pt)} w"
+    ops = f"{_num(width_pt)} w"
     if dash:
-        ops += f" [{' '.join(fp_str(d) for d in dash)}] 0 d"
+        ops += f" [{' '.join(_num(d) for d in dash)}] 0 d"
     return ops
 
 
@@ -454,6 +372,6 @@ def _qr_ops(q: QrCode, height_mm: float) -> str:
                 c += 1
             x = (q.x + start * m) * k
             y = (height_mm - q.y - (r + 1) * m) * k
-            ops.append(f"{fp_str(x)} {fp_str(y)} {fp_str((c - start) * m * k)} {fp_str(m * k)} re")
+            ops.append(f"{_num(x)} {_num(y)} {_num((c - start) * m * k)} {_num(m * k)} re")
     ops.append("f Q")
     return "\n".join(ops)

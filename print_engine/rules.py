@@ -8,7 +8,7 @@ data freeze. Rows with errors are ``INVALID`` and the rest of their household
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from operator import attrgetter
 from typing import Callable
@@ -116,27 +116,52 @@ def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Re
 
 
 def apply_rules(
-    members: list[Member], profile: RunProfile, issue_date: date
+    members: list[Member], profile: RunProfile, issue_date: date,
+    households: dict[tuple[str, str], list[Member]] | None = None,
 ) -> dict[tuple[str, str], list[Member]]:
     """Set ``reason`` and ``flag`` on every member (selection comes later).
 
+    Args:
+        members: every member row, in workbook order.
+        profile: the run profile (variant, dates of the rules).
+        issue_date: the resolved issue date.
+        households: ``households_of(members)`` when the caller has it already.
+
     Returns the households (記号+番号 → rows in workbook order), for packing.
     """
-    households = households_of(members)
+    if households is None:
+        households = households_of(members)
     reason_of = _reason_rule(profile, issue_date)
     freeze = profile.rules.freeze
     flags_return = profile.run.variant != "reissue"
+    inherited = _inherited_losses(members)
+    invalid = {(m.kigo, m.bango) for m in members if m.errors}
     invalid_reason, held = Reason.INVALID, Reason.HELD
-    for rows in households.values():
-        _inherit(rows)
-        if any([r.errors for r in rows]):
-            for m in rows:
-                m.flag = ""
-                m.reason = invalid_reason if m.errors else held
+    # One pass over the rows: every household is independent of the others.
+    for m in members:
+        lost = m.lost
+        recorded = None if lost is None else (m.loss_recorded or lost)
+        if inherited:
+            head = inherited.get((m.kigo, m.bango))
+            if head is not None and m is not head[0] and (lost is None or head[1] < lost):
+                lost, recorded = head[1], head[2]
+        m.eff_lost = lost
+        m.eff_loss_recorded = recorded
+        m.flag = ""
+        if invalid and (m.kigo, m.bango) in invalid:
+            m.reason = invalid_reason if m.errors else held
             continue
-        for m in rows:
-            m.flag = ""
-            reason = m.reason = reason_of(m)
-            if reason is None and flags_return and m.eff_lost is not None and m.eff_loss_recorded > freeze:
-                m.flag = RETURN
+        reason = m.reason = reason_of(m)
+        if reason is None and flags_return and lost is not None and recorded > freeze:
+            m.flag = RETURN
     return households
+
+
+def _inherited_losses(members: list[Member]) -> dict[tuple[str, str], tuple[Member, date, date]]:
+    """Household → (its sole insured, loss, recorded date) where that insured has a loss.
+
+    What :func:`inherit_losses` passes on to the dependents.
+    """
+    insured = Counter((m.kigo, m.bango) for m in members if m.insured)
+    return {(m.kigo, m.bango): (m, m.lost, m.loss_recorded or m.lost) for m in members
+            if m.insured and m.lost is not None and insured[(m.kigo, m.bango)] == 1}

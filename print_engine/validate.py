@@ -29,6 +29,7 @@ def check_rows(
     widths_given: Iterable[str],
     warn: Callable[[Problem], None],
     uncovered: Callable[[str], set[str]] | None = None,
+    households: dict[tuple[str, str], list[Member]] | None = None,
 ) -> None:
     """Cross-row checks on the parsed members (in workbook order).
 
@@ -38,26 +39,27 @@ def check_rows(
         widths_given: code fields for which the profile fixes a width.
         warn: receives warnings.
         uncovered: returns the characters of a text that no font can draw.
+        households: ``rules.households_of(members)`` when the caller has it already.
     """
     col = lambda key: labels.get(key, label_of(key))  # noqa: E731
 
     kigos = list(map(attrgetter("kigo"), members))
     bangos = list(map(attrgetter("bango"), members))
-    households: dict[tuple[str, str], list[Member]] = defaultdict(list)
-    for key, m in zip(zip(kigos, bangos), members):
-        households[key].append(m)
-    for key in [k for k in households if not (k[0] and k[1])]:
-        del households[key]  # rows without 記号 or 番号 belong to no household
 
-    for key, rows in _duplicates(members, kigos, bangos).items():
+    if households is None:
+        households = defaultdict(list)
+        for key, m in zip(zip(kigos, bangos), members):
+            households[key].append(m)
+    odd, duplicated = _households_to_check(households)
+    for key, rows in (_duplicates(members, kigos, bangos) if duplicated else {}).items():
         places = "、".join(f"{r.row}行目" for r in rows)
         for r in rows:
             _err(r, "DUPLICATE", "edaban",
                  f"記号・番号・枝番 {'-'.join(key)} が重複しています（{places}）。どちらかを修正または削除してください。",
                  "-".join(key), col("edaban"))
 
-    for hkey, rows in households.items():
-        insured = [r for r in rows if r.insured and not (r.errors and any(p.code == "BAD_KUBUN" for p in r.errors))]
+    for hkey, rows in odd:
+        insured = [r for r in rows if _counts_as_insured(r)]
         if len(insured) > 1:
             places = "、".join(f"{r.row}行目" for r in insured)
             for r in insured:
@@ -101,11 +103,42 @@ def check_rows(
         _check_glyphs(members, col, warn, uncovered)
 
 
+def _counts_as_insured(m: Member) -> bool:
+    return m.insured and not (m.errors and any(p.code == "BAD_KUBUN" for p in m.errors))
+
+
+def _households_to_check(households: dict[tuple[str, str], list[Member]],
+                         ) -> tuple[list[tuple[tuple[str, str], list[Member]]], bool]:
+    """The households that need a closer look, and whether some 記号+番号+枝番 repeats.
+
+    A household (記号+番号 → rows, in workbook order) needs a closer look
+    when it has no insured row, several, or a row whose 事業所コード differs
+    from the insured's; the common household (one insured, one employer) is
+    passed over quickly. A key can only repeat inside one household.
+    """
+    odd = []
+    duplicated = False
+    for key, rows in households.items():
+        if not (key[0] and key[1]):
+            continue  # rows without 記号 or 番号 belong to no household
+        if len(rows) == 1:
+            if rows[0].insured and not rows[0].errors:
+                continue
+        else:
+            if not duplicated and len({r.edaban for r in rows}) < len(rows):
+                duplicated = True
+            insured = [r for r in rows if r.insured and _counts_as_insured(r)]
+            if len(insured) == 1:
+                code = insured[0].employer_code
+                if all(not r.employer_code or r.employer_code == code for r in rows):
+                    continue
+        odd.append((key, rows))
+    return odd, duplicated
+
+
 def _duplicates(members: list[Member], kigos: list[str], bangos: list[str]) -> dict[tuple[str, str, str], list[Member]]:
     """記号+番号+枝番 → its rows, for every key held by more than one row (first rows first)."""
-    keys = list(zip(kigos, bangos, map(attrgetter("edaban"), members)))
-    if len(set(keys)) == len(keys):
-        return {}  # the common case: every key is unique
+    keys = zip(kigos, bangos, map(attrgetter("edaban"), members))
     first_of: dict[tuple[str, str, str], Member] = {}
     duplicates: dict[tuple[str, str, str], list[Member]] = {}
     for key, m in zip(keys, members):

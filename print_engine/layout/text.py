@@ -182,6 +182,24 @@ def fit_text(
     Returns:
         A :class:`Fit`; ``overflow`` is set when the text could not fit.
     """
+    # Pages repeat many values (a code, a date, the employer's name): each fit is remembered.
+    key = (text, font, max_size, min_size, max_width, max_lines, max_height, leading, step)
+    hit = _FITS.get(key)
+    if hit is not None and hit[0] is fonts:
+        return hit[1]
+    fit = _fit_text(text, font, max_size, min_size, max_width, max_lines, fonts, max_height, leading, step)
+    if len(_FITS) >= _FITS_LIMIT:
+        _FITS.clear()
+    _FITS[key] = (fonts, fit)
+    return fit
+
+
+_FITS: dict[tuple, tuple[FontSet, Fit]] = {}
+_FITS_LIMIT = 20_000
+
+
+def _fit_text(text: str, font: str, max_size: float, min_size: float, max_width: float, max_lines: int,
+              fonts: FontSet, max_height: float | None, leading: float, step: float) -> Fit:
     width = measure(text, font, max_size, fonts)
     if width <= max_width + _EPS:
         return Fit((text,), max_size, False)
@@ -234,6 +252,11 @@ def place(
         y: Baseline (mm).
         align: ``"left"``, ``"center"`` or ``"right"`` within ``width`` from ``x``.
     """
+    face = fonts.faces[font]
+    if face.chars.issuperset(text):  # the common case: one run in the asked font
+        if align != "left":
+            x += (width - face.ttfont.stringWidth(text, size_pt) * MM_PER_PT) / (2.0 if align == "center" else 1.0)
+        return [TextRun(x, y, text, font, size_pt)]
     pieces = fonts.split_runs(text, font)
     if align != "left":
         total = sum(fonts.width_pt(t, f, size_pt) for f, t in pieces) * MM_PER_PT
