@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import shutil
+import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from .run import Cancelled, RunPlan, gc_paused
 from .stream import FileSpec, build_stream
 
 PARALLEL_MIN_NOTICES = 3000
+PAGES_PER_CHECK = 25  # pages between progress reports and cancel checks inside a file
 Progress = Callable[[int, int, str], None]
 
 
@@ -50,21 +52,36 @@ class BatchResult:
         return sum(f.notices for f in self.files)
 
 
+def check_target(target: Path, force: bool) -> None:
+    """The output folder is usable: absent, empty, or replaced with ``force``.
+
+    Raises:
+        BatchError: with the message the operator sees.
+    """
+    try:
+        if target.exists() and not target.is_dir():
+            raise BatchError(f"出力先 {target} はフォルダではありません。")
+        if target.is_dir() and any(target.iterdir()) and not force:
+            raise BatchError(
+                f"出力フォルダ {target} は空ではありません。別のフォルダを指定するか --force で置き換えてください。"
+            )
+    except OSError as exc:
+        raise BatchError(f"出力フォルダ {target} を確認できません（{exc.strerror or exc}）。") from None
+
+
 class AtomicOutput:
     """A folder that appears complete or not at all."""
 
     def __init__(self, target: Path, force: bool):
         self.target = Path(target)
-        if self.target.exists() and not self.target.is_dir():
-            raise BatchError(f"出力先 {self.target} はフォルダではありません。")
-        if self.target.is_dir() and any(self.target.iterdir()) and not force:
-            raise BatchError(
-                f"出力フォルダ {self.target} は空ではありません。別のフォルダを指定するか --force で置き換えてください。"
-            )
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.target.parent / f".{self.target.name}.partial-{os.getpid()}"
-        shutil.rmtree(self.tmp, ignore_errors=True)
-        self.tmp.mkdir()
+        check_target(self.target, force)
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.tmp = self.target.parent / f".{self.target.name}.partial-{os.getpid()}"
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp.mkdir()
+        except OSError as exc:
+            raise BatchError(f"出力フォルダ {self.target} を作れません（{exc.strerror or exc}）。") from None
 
     def commit(self) -> None:
         old = None
@@ -75,7 +92,12 @@ class AtomicOutput:
                 self.target.rename(old)
             else:
                 self.target.rmdir()
-        self.tmp.rename(self.target)
+        try:
+            self.tmp.rename(self.target)
+        except OSError:
+            if old is not None:  # put the previous content back where it was
+                old.rename(self.target)
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -101,6 +123,7 @@ _worker_maker: PageMaker | None = None
 
 def _init_worker(profile, issue_date) -> None:
     global _worker_maker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _worker_maker = PageMaker(profile, issue_date)
     # Fonts, templates and modules live as long as the worker: the collector
     # need not walk them again and again while pages come and go.
@@ -111,11 +134,23 @@ def _worker_ready() -> None:
     """A no-op task: submitting one starts a worker process."""
 
 
-def render_file(maker: PageMaker, spec: FileSpec, folder: Path) -> int:
-    """Draw one file's pages into ``folder/spec.name``; returns its page count."""
+def render_file(maker: PageMaker, spec: FileSpec, folder: Path, *,
+                on_pages: Callable[[int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> int:
+    """Draw one file's pages into ``folder/spec.name``; returns its page count.
+
+    ``on_pages(n)`` is told every few pages how many are drawn, and
+    ``cancelled()`` is polled as often, so a long file (``--split run``) can
+    show progress and be stopped part-way.
+    """
     writer = PdfWriter(folder / spec.name, maker.fonts)
-    for page in maker.file_pages(spec):
+    for n, page in enumerate(maker.file_pages(spec), start=1):
         writer.add_page(page)
+        if n % PAGES_PER_CHECK == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if on_pages is not None:
+                on_pages(n)
     writer.close()
     return spec.pages
 
@@ -148,7 +183,9 @@ def _render_all(plan, maker, files, folder, workers, progress, cancelled, pool=N
         for spec in files:
             if cancelled():
                 raise Cancelled
-            done += render_file(maker, spec, folder)
+            base = done
+            done += render_file(maker, spec, folder, cancelled=cancelled,
+                                on_pages=lambda n, base=base, name=spec.name: progress(base + n, total, name))
             progress(done, total, spec.name)
         while_rendering()
         return

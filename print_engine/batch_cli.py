@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
-from .batch import BatchError, run_batch
+from .batch import BatchError, check_target, run_batch
 from .cli import EXIT_FAILED, EXIT_OK, EXIT_ROW_ERRORS, load_and_plan, summary_lines
 
 
@@ -35,6 +36,11 @@ class StderrProgress:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    try:
+        check_target(Path(args.out), args.force)  # before the long load
+    except BatchError as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     plan = load_and_plan(args)
     try:
         result = run_batch(

@@ -10,6 +10,7 @@ import re
 import sys
 from datetime import date
 
+from .codes import normalize_code, pad_code
 from .layout.fonts import FontSet
 from .model import Reason, Selection
 from .profile import ProfileError, load_profile
@@ -70,25 +71,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _parse_keys(values: list[str], parts: int, option: str) -> frozenset[tuple[str, ...]]:
+KEY_FIELDS = ("kigo", "bango", "edaban")
+
+
+def _code(value: str, field: str, widths: dict[str, int]) -> str:
+    """A code typed on the command line, normalised like the workbook's."""
+    width = widths.get(field, 2 if field == "edaban" else 0)
+    return pad_code(normalize_code(value), width)
+
+
+def _parse_keys(values: list[str], parts: int, option: str, widths: dict[str, int]) -> frozenset[tuple[str, ...]]:
     out = set()
     for v in values:
-        pieces = tuple(p.strip() for p in v.split("-"))
+        pieces = tuple(p.strip() for p in normalize_code(v).split("-"))
         if len(pieces) != parts or not all(pieces):
             shape = "記号-番号" if parts == 2 else "記号-番号-枝番"
             raise UsageError(f"{option} の値 {v!r} は {shape} の形で指定してください")
-        if parts == 3 and pieces[2].isdigit() and len(pieces[2]) < 2:
-            pieces = (pieces[0], pieces[1], pieces[2].zfill(2))
-        out.add(pieces)
+        out.add(tuple(_code(p, f, widths) for p, f in zip(pieces, KEY_FIELDS)))
     return frozenset(out)
 
 
-def selection_from_args(args: argparse.Namespace) -> Selection:
+def selection_from_args(args: argparse.Namespace, widths: dict[str, int] | None = None) -> Selection:
+    """The selectors of the command line, with codes folded and padded as in the workbook."""
+    widths = widths or {}
     return Selection(
-        employers=frozenset(args.employer),
-        affiliations=frozenset(args.affiliation),
-        households=_parse_keys(args.household, 2, "--household"),
-        members=_parse_keys(args.member, 3, "--member"),
+        employers=frozenset(_code(c, "employer_code", widths) for c in args.employer),
+        affiliations=frozenset(_code(c, "affiliation", widths) for c in args.affiliation),
+        households=_parse_keys(args.household, 2, "--household", widths),
+        members=_parse_keys(args.member, 3, "--member", widths),
     )
 
 
@@ -116,11 +126,14 @@ def profile_from_args(args: argparse.Namespace):
 
 def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
     profile = profile_from_args(args)
-    uncovered = FontSet.load(profile.fonts.fallback).missing_chars
+    try:
+        uncovered = FontSet.load(profile.fonts.fallback).missing_chars
+    except Exception:  # reportlab raises TTFError for a file that is not TrueType
+        raise ProfileError("fonts.fallback", "fonts.fallback のフォントを読み込めません。TrueType（.ttf）ファイルを指定してください。") from None
     loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
     issue_date = profile.issue_date_resolved(today or date.today())
     order = args.order or ""
-    return plan_run(loaded, profile, issue_date, selection_from_args(args), order)
+    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
 
 
 def summary_lines(plan: RunPlan) -> list[str]:
@@ -176,4 +189,8 @@ def main(argv: list[str]) -> int:
     except (Cancelled, KeyboardInterrupt):
         print("中止しました。何も出力していません。", file=sys.stderr)
         return EXIT_CANCELLED
+    except OSError as exc:
+        print(f"エラー: ファイルの読み書きに失敗しました（{exc.strerror or exc}）。", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - one line for the operator, never a traceback
+        print(f"エラー: 予期しないエラーで中断しました（{type(exc).__name__}）。何も出力していません。", file=sys.stderr)
     return EXIT_FAILED

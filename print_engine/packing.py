@@ -58,9 +58,9 @@ def _selected(env: Envelope, selection: Selection) -> list[Member]:
         return []
     if selection.affiliations and env.affiliation not in selection.affiliations:
         return []
-    if selection.households or selection.members:
-        if (env.kigo, env.bango) in selection.households:
-            return env.members
+    if selection.households and (env.kigo, env.bango) not in selection.households:
+        return []
+    if selection.members:
         return [m for m in env.members if m.key in selection.members]
     return env.members
 

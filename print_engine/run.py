@@ -161,7 +161,8 @@ def _load_members(path, profile: RunProfile, progress: Progress, cancelled: Canc
     labels = sheet.header.labels
     households = households_of(members)
     check_rows(members, labels, profile.sheet.widths.keys(), warnings.append, uncovered, households)
-    employers = collect_employers(members, data.employers, warnings.append)
+    employers = collect_employers(members, data.employers, warnings.append,
+                                  profile.sheet.widths.get("employer_code", 0))
     if cancelled():
         raise Cancelled
     return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households)

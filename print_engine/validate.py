@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Callable, Iterable
 
-from .codes import normalize_code
+from .codes import normalize_code, pad_code
 from .columns import label_of
 from .model import Employer, Member, Problem, Severity
 from .workbook import SheetRows
@@ -179,9 +179,13 @@ def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> N
 
 
 def collect_employers(
-    members: list[Member], sheet: SheetRows | None, warn: Callable[[Problem], None]
+    members: list[Member], sheet: SheetRows | None, warn: Callable[[Problem], None], code_width: int = 0
 ) -> dict[str, Employer]:
-    """Employers from the 事業所 sheet, completed from the member rows."""
+    """Employers from the 事業所 sheet, completed from the member rows.
+
+    ``code_width`` is the profile's zero-pad width of 事業所コード, applied to
+    the sheet's codes as to the member rows' so that both name one employer.
+    """
     employers: dict[str, Employer] = {}
     if sheet is not None:
         cols = sheet.header.columns
@@ -190,7 +194,7 @@ def collect_employers(
                 c = cols.get(key)
                 return row[c] if c is not None and c < len(row) else None
 
-            code = normalize_code(get("employer_code"))
+            code = pad_code(normalize_code(get("employer_code")), code_width)
             if not code:
                 continue
             flag = str(get("pack_by_affiliation") or "").strip().lower()

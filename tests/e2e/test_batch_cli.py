@@ -243,3 +243,40 @@ def test_full_mynumbers_never_reach_any_output_file(tmp_path):
         for blob in blobs:
             assert n.encode() not in blob
             assert n[:8].encode() not in blob
+
+
+def test_unusable_output_folder_is_one_message_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    proc = batch(SAMPLE, "--out", blocker / "out")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_fallback_font_that_is_not_truetype_is_a_profile_error(tmp_path):
+    bad = tmp_path / "not-a-font.ttf"
+    bad.write_bytes(b"this is no font")
+    profile = tmp_path / "p.toml"
+    profile.write_text(f'[fonts]\nfallback = ["{bad.as_posix()}"]\n', encoding="utf-8")
+    proc = batch(SAMPLE, "--out", tmp_path / "out", "--profile", profile)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "fonts.fallback" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_household_and_member_selectors_combine_as_and(tmp_path):
+    out = tmp_path / "and"
+    proc = batch(SAMPLE, "--out", out, "--household", "11-1007", "--member", "11-1007-01", "11-1018-00",
+                 "--documents", "notices")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_csv(out / "manifest.csv")
+    assert [(r["kigo"], r["bango"], r["edaban"]) for r in rows] == [("11", "1007", "01")]
+
+
+def test_command_line_codes_are_folded_like_the_workbook(tmp_path):
+    out = tmp_path / "fw"
+    proc = batch(SAMPLE, "--out", out, "--employer", "１０１", "--member", "４１００-402-0", "--documents", "notices")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_csv(out / "manifest.csv")
+    assert [(r["employer_code"], r["kigo"], r["bango"], r["edaban"]) for r in rows] == [("101", "4100", "402", "00")]

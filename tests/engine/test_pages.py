@@ -33,3 +33,16 @@ def test_every_planned_page_is_drawn_in_order(plan):
         kinds = [p.kind for p in pages]
         expected = [e.document for e in spec.entries for _ in range(e.pages)]
         assert kinds == expected
+
+
+def test_a_long_file_reports_progress_and_stops_part_way(plan, tmp_path):
+    from print_engine.batch import render_file
+    from print_engine.run import Cancelled
+
+    maker = PageMaker(plan.profile, plan.issue_date)
+    (spec,) = plan_files(plan, maker, "run", "all")
+    seen = []
+    with pytest.raises(Cancelled):
+        render_file(maker, spec, tmp_path, on_pages=seen.append, cancelled=lambda: len(seen) >= 2)
+    assert seen == [25, 50]  # stopped after 75 of the file's pages, not at its end
+    assert spec.pages > 100

@@ -195,3 +195,11 @@ def test_file_is_not_modified(make_book):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_employer_sheet_codes_get_the_profile_width_too(make_book):
+    employers = [["事業所コード", "事業所名", "所属別梱包"], [123, "正式名", "○"]]
+    profile = RunProfile(sheet=SheetSettings(widths={"employer_code": 6}))
+    wb = load(make_book([row(employer=123)], employers=employers), profile)
+    assert list(wb.employers) == ["000123"]
+    assert wb.employers["000123"].pack_by_affiliation and wb.members[0].employer_name == "正式名"

@@ -105,9 +105,9 @@ def test_cancel_mid_export_leaves_no_output(qtbot, sample_window, monkeypatch, t
     rendered = []
     render_file = batch.render_file
 
-    def render_then_cancel(maker, spec, folder):
+    def render_then_cancel(maker, spec, folder, **checks):
         """The operator presses Cancel while the first employer's PDF is written."""
-        pages = render_file(maker, spec, folder)
+        pages = render_file(maker, spec, folder, **checks)
         rendered.append(spec.name)
         runs.job.cancel()  # thread-safe: sets the job's cancel event
         return pages
