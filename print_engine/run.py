@@ -9,6 +9,7 @@ command line go through these two functions.
 
 from __future__ import annotations
 
+import copy
 import gc
 from collections import Counter
 from contextlib import contextmanager
@@ -49,6 +50,16 @@ class LoadedWorkbook:
 
     def row_errors(self) -> list[Problem]:
         return [p for m in self.members for p in m.errors]
+
+    def detached(self) -> LoadedWorkbook:
+        """A copy whose members a plan may change without touching this one.
+
+        Planning sets each member's reason and flag. The window plans its
+        print and export runs on a worker thread, on a detached copy, so the
+        table and preview it shows meanwhile keep their own plan.
+        """
+        members = [copy.copy(m) for m in self.members]
+        return LoadedWorkbook(self.path, self.sheet, members, self.warnings, self.employers, self.labels)
 
     def problems(self) -> list[Problem]:
         """Errors and warnings in workbook order (sheet, row)."""

@@ -46,3 +46,17 @@ def test_a_long_file_reports_progress_and_stops_part_way(plan, tmp_path):
         render_file(maker, spec, tmp_path, on_pages=seen.append, cancelled=lambda: len(seen) >= 2)
     assert seen == [25, 50]  # stopped after 75 of the file's pages, not at its end
     assert spec.pages > 100
+
+
+def test_a_detached_plan_leaves_the_shown_plan_alone(plan):
+    from dataclasses import replace
+
+    from print_engine.model import Selection
+
+    before = [(m.reason, m.flag) for m in plan.members]
+    reissue = replace(plan.profile, run=replace(plan.profile.run, variant="reissue"))
+    other = plan_run(plan.loaded.detached(), reissue, plan.issue_date,
+                     Selection(households=frozenset({("11", "1007")})))
+    assert [(m.reason, m.flag) for m in plan.members] == before
+    assert sum(s.notice_count for s in other.shipments) == 3
+    assert other.counts()["NOT_SELECTED"] > 100
