@@ -183,9 +183,7 @@ class RunController(QObject):
 
     def _finished(self) -> None:
         self.job = None
-        w = self.window
-        w.session.replan(background=True)  # the run re-applied the rules with its own selection
-        w.actions.set_busy(False)
+        self.window.actions.set_busy(False)  # runs plan on a detached copy: the view's plan is intact
 
     def _succeeded(self, summary: RunSummary) -> None:
         w = self.window

@@ -117,26 +117,12 @@ class Session(QObject):
         if self.loaded is not None:
             self.replan()
 
-    def replan(self, background: bool = False) -> Job | None:
-        """Re-apply the rules to the whole workbook (after a run or an edit).
-
-        Args:
-            background: Plan on a worker thread (after a print run, so the
-                window does not pause on a large workbook); the view switches
-                to the new plan when it is ready.
-        """
+    def replan(self) -> None:
+        """Re-apply the rules to the whole workbook (after the profile changed)."""
         if self.loaded is None:
-            return None
-        loaded, profile, issue_date = self.loaded, self.profile, self.issue_date
-
-        def op(_ctx: JobContext | None = None) -> tuple:
-            plan = plan_for_view(loaded, profile, issue_date)
-            return plan, plan.counts(), [status_of(m) for m in loaded.members]
-
-        if not background:
-            self._replanned(op())
-            return None
-        return run_job(self, op, self._replanned)
+            return
+        plan = plan_for_view(self.loaded, self.profile, self.issue_date)
+        self._replanned((plan, plan.counts(), [status_of(m) for m in self.loaded.members]))
 
     def _replanned(self, result: tuple) -> None:
         self.plan, self.counts, statuses = result
