@@ -37,46 +37,6 @@ def households_of(members: list[Member]) -> dict[tuple[str, str], list[Member]]:
     return groups
 
 
-def _sole_insured(rows: list[Member]) -> Member | None:
-    insured = [r for r in rows if r.insured]
-    return insured[0] if len(insured) == 1 else None
-
-
-def _inherit(rows: list[Member]) -> None:
-    """:func:`inherit_losses` for one household."""
-    head = None
-    insured = 0
-    for m in rows:
-        lost = m.lost
-        m.eff_lost = lost
-        m.eff_loss_recorded = None if lost is None else (m.loss_recorded or lost)
-        if m.insured:
-            head = m
-            insured += 1
-    if insured != 1 or head.lost is None:
-        return
-    for m in rows:
-        if m is head:
-            continue
-        if m.eff_lost is None or head.lost < m.eff_lost:
-            m.eff_lost = head.eff_lost
-            m.eff_loss_recorded = head.eff_loss_recorded
-
-
-def inherit_losses(households: dict[tuple[str, str], list[Member]]) -> None:
-    """Set each member's effective loss: a dependent loses with its insured.
-
-    The earlier loss wins where both rows have one; the loss's recorded date
-    (喪失処理日, else the loss date itself) travels with it.
-    """
-    for rows in households.values():
-        _inherit(rows)
-
-
-def _rule_reason(m: Member, profile: RunProfile, issue_date: date) -> Reason | None:
-    return _reason_rule(profile, issue_date)(m)
-
-
 def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Reason | None]:
     """The first rule that excludes a member, as a function of the member (losses inherited)."""
     rules = profile.rules
@@ -160,7 +120,9 @@ def apply_rules(
 def _inherited_losses(members: list[Member]) -> dict[tuple[str, str], tuple[Member, date, date]]:
     """Household → (its sole insured, loss, recorded date) where that insured has a loss.
 
-    What :func:`inherit_losses` passes on to the dependents.
+    A dependent loses qualification with its insured, on the same date and
+    with the same recorded date (the earlier loss wins where both rows have
+    one; the recorded date is 喪失処理日, else the loss date itself).
     """
     insured = Counter((m.kigo, m.bango) for m in members if m.insured)
     return {(m.kigo, m.bango): (m, m.lost, m.loss_recorded or m.lost) for m in members

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .members import RowParser
-from .model import Employer, Member, Problem, Reason, Selection, Severity, Shipment
+from .model import Employer, Member, Problem, Reason, Selection, Shipment
 from .packing import apply_selection, build_envelopes, build_shipments
 from .profile_schema import RunProfile
 from .rules import apply_rules, households_of
@@ -81,9 +81,6 @@ class RunPlan:
     @property
     def members(self) -> list[Member]:
         return self.loaded.members
-
-    def excluded(self) -> list[Member]:
-        return [m for m in self.loaded.members if m.reason is not None]
 
     def counts(self) -> dict[str, int]:
         reasons = Counter(m.reason.value for m in self.loaded.members if m.reason is not None)
@@ -206,7 +203,3 @@ def _households(loaded: LoadedWorkbook) -> dict[tuple[str, str], list[Member]] |
     if households is None or sum(map(len, households.values())) != len(loaded.members):
         return None
     return households
-
-
-def error_count(loaded: LoadedWorkbook) -> int:
-    return sum(1 for m in loaded.members for p in m.errors if p.severity is Severity.ERROR)

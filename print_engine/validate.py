@@ -2,7 +2,7 @@
 
 Row errors found here are appended to the rows' own ``errors``; warnings go
 to the returned list. After :func:`check_rows`, every member of a household
-with an invalid row is held back (see ``rules.hold_households``).
+with an invalid row is held back (see ``rules.apply_rules``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 from xml.etree import ElementTree
 
 import python_calamine as calamine
@@ -353,8 +352,3 @@ def _has_value(row: list[object], cols: list[int]) -> bool:
             if v != "" and v is not None and not (v.__class__ is str and not v.strip()):
                 return True
     return False
-
-
-def iter_rows(sheet: SheetRows) -> Iterator[tuple[int, list[object]]]:
-    """Like :func:`kept_rows`, one row at a time."""
-    yield from kept_rows(sheet)
