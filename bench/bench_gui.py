@@ -34,17 +34,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from gui import settings  # noqa: E402
 from gui.app import create_application  # noqa: E402
-from tools.synth import write_large_workbook  # noqa: E402
-
-
-def workbook(members: int, employers: int) -> Path:
-    path = ROOT / "bench" / "_work" / f"members-{members}-{employers}.xlsx"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        t = time.perf_counter()
-        write_large_workbook(path, members=members, employers=employers, seed=1)
-        print(f"generated {path.name} in {time.perf_counter() - t:.1f} s")
-    return path
+from bench.bench_load import workbook  # noqa: E402
 
 
 def wait_for(signal, timeout_s: float = 120.0) -> None:

@@ -253,18 +253,9 @@ class _Drawer:
 
     def qr(self, q: QrCode) -> None:
         k = self.k
-        n = len(q.modules)
-        m = q.size_mm / n * k
+        m = q.module_mm * k
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)
-        for r, row in enumerate(q.modules):
-            c = 0
-            while c < n:
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.addRect(QRectF(q.x * k + start * m, q.y * k + r * m, (c - start) * m, m))
+        for r, start, length in q.dark_runs():
+            path.addRect(QRectF(q.x * k + start * m, q.y * k + r * m, length * m, m))
         self.p.fillPath(path, QBrush(self.black))

@@ -358,20 +358,11 @@ def _stroke(width_pt: float, dash: tuple[float, ...] | None) -> str:
 def _qr_ops(q: QrCode, height_mm: float) -> str:
     """The dark modules of a QR code as one filled path (horizontal runs merged)."""
     k = PT_PER_MM
-    n = len(q.modules)
-    m = q.size_mm / n
+    m = q.module_mm
     ops = ["q 0 g"]
-    for r, row in enumerate(q.modules):
-        c = 0
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            x = (q.x + start * m) * k
-            y = (height_mm - q.y - (r + 1) * m) * k
-            ops.append(f"{_num(x)} {_num(y)} {_num((c - start) * m * k)} {_num(m * k)} re")
+    for r, start, length in q.dark_runs():
+        x = (q.x + start * m) * k
+        y = (height_mm - q.y - (r + 1) * m) * k
+        ops.append(f"{_num(x)} {_num(y)} {_num(length * m * k)} {_num(m * k)} re")
     ops.append("f Q")
     return "\n".join(ops)

@@ -97,6 +97,28 @@ class QrCode:
     size_mm: float
     modules: tuple[tuple[bool, ...], ...]
 
+    @property
+    def module_mm(self) -> float:
+        return self.size_mm / len(self.modules)
+
+    def dark_runs(self) -> list[tuple[int, int, int]]:
+        """(row, first column, length) of each horizontal run of dark modules.
+
+        Renderers fill one rectangle per run, so both draw the same shapes.
+        """
+        runs = []
+        for r, row in enumerate(self.modules):
+            n, c = len(row), 0
+            while c < n:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                runs.append((r, start, c - start))
+        return runs
+
 
 Primitive = Union[TextRun, Line, Rect, Circle, QrCode]
 
