@@ -253,7 +253,8 @@ def run_batch(
         force: replace a non-empty ``out_dir`` as a whole.
         workers: processes to render with; 0 chooses by the run's size.
         progress: called as (pages done, pages total, what).
-        cancelled: polled between files; True stops with :class:`Cancelled`.
+        cancelled: polled between files and every few pages of a file drawn in
+            this process; True stops with :class:`Cancelled`.
 
     Raises:
         BatchError: the target is not usable, or writing failed.
