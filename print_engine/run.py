@@ -170,7 +170,7 @@ def _load_members(path, profile: RunProfile, progress: Progress, cancelled: Canc
     households = households_of(members)
     check_rows(members, labels, profile.sheet.widths.keys(), warnings.append, uncovered, households)
     employers = collect_employers(members, data.employers, warnings.append,
-                                  profile.sheet.widths.get("employer_code", 0))
+                                  profile.sheet.widths.get("employer_code", 0), labels.get("employer_name", ""))
     if cancelled():
         raise Cancelled
     return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households)

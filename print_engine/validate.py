@@ -179,7 +179,8 @@ def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> N
 
 
 def collect_employers(
-    members: list[Member], sheet: SheetRows | None, warn: Callable[[Problem], None], code_width: int = 0
+    members: list[Member], sheet: SheetRows | None, warn: Callable[[Problem], None], code_width: int = 0,
+    name_label: str = "",
 ) -> dict[str, Employer]:
     """Employers from the 事業所 sheet, completed from the member rows.
 
@@ -222,7 +223,7 @@ def collect_employers(
             elif not employers[code].name:
                 employers[code].name = first_names[code]
     else:
-        _employers_from_rows(members, employers, warn)
+        _employers_from_rows(members, employers, warn, name_label)
     renamed = {code: employers[code].name for code, name in pairs
                if code in employers and employers[code].name and employers[code].name != name}
     if renamed:
@@ -234,7 +235,7 @@ def collect_employers(
 
 
 def _employers_from_rows(members: list[Member], employers: dict[str, Employer],
-                         warn: Callable[[Problem], None]) -> None:
+                         warn: Callable[[Problem], None], name_label: str = "") -> None:
     """Employers named by member rows; warns when one code has several names."""
     names_seen: dict[str, tuple[str, Member]] = {}
     warned: set[str] = set()
@@ -254,4 +255,4 @@ def _employers_from_rows(members: list[Member], employers: dict[str, Employer],
             warn(Problem(Severity.WARNING, "EMPLOYER_NAME_MISMATCH",
                          f"事業所コード {code} に異なる事業所名があります（{first[1].row}行目「{first[0]}」）。"
                          f"「{employers[code].name}」を使います。",
-                         m.sheet, m.row, label_of("employer_name"), m.employer_name))
+                         m.sheet, m.row, name_label or label_of("employer_name"), m.employer_name))

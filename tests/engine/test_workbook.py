@@ -203,3 +203,10 @@ def test_employer_sheet_codes_get_the_profile_width_too(make_book):
     wb = load(make_book([row(employer=123)], employers=employers), profile)
     assert list(wb.employers) == ["000123"]
     assert wb.employers["000123"].pack_by_affiliation and wb.members[0].employer_name == "正式名"
+
+
+def test_employer_name_warning_names_the_header_as_written(make_book):
+    headers = [h if h != "事業所名" else "事業所名称" for h in HEADERS]
+    wb = load(make_book([row(bango="1", name_e="甲社"), row(bango="2", name_e="乙社")], headers=headers))
+    (warning,) = wb.warnings
+    assert (warning.code, warning.column) == ("EMPLOYER_NAME_MISMATCH", "事業所名称")
