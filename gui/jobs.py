@@ -28,6 +28,10 @@ SHOW_AFTER_MS = 500
 PROGRESS_INTERVAL_S = 0.05
 
 
+class OperatorError(Exception):
+    """A failure of the window's own work whose message is for the operator as it is."""
+
+
 class JobContext:
     """What an op may use from its worker thread.
 

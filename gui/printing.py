@@ -22,18 +22,17 @@ from PySide6.QtPrintSupport import QPrinter
 
 from print_engine.batch import AtomicOutput
 from print_engine.layout.primitives import Page
-from print_engine.profile import dump_profile, resolve_today
-from print_engine.reports import write_excluded, write_manifest, write_packing
+from print_engine.reports import write_run_records
 from print_engine.run import Cancelled, RunPlan
 from print_engine.stream import FileSpec
 
+from .jobs import OperatorError
 from .painter import paint_page
-
 
 Progress = Callable[[int, int, str], None]
 
 
-class PrintError(Exception):
+class PrintError(OperatorError):
     """The printer could not be used; ``str()`` is the Japanese message."""
 
 
@@ -169,11 +168,7 @@ def write_records(folder: Path, plan: RunPlan, jobs: list[FileSpec]) -> Path:
     """Write manifest.csv, excluded.csv, packing.csv and profile.toml atomically."""
     out = AtomicOutput(folder, force=False)
     try:
-        write_manifest(out.tmp / "manifest.csv", jobs)
-        write_excluded(out.tmp / "excluded.csv", plan.members)
-        write_packing(out.tmp / "packing.csv", plan.shipments)
-        resolved = resolve_today(plan.profile, plan.issue_date)
-        (out.tmp / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")
+        write_run_records(out.tmp, plan, jobs)
         out.commit()
     except BaseException:
         out.abort()

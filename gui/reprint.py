@@ -22,10 +22,12 @@ from print_engine.reports import MANIFEST_COLUMNS, manifest_rows, read_manifest
 from print_engine.run import LoadedWorkbook, plan_run
 from print_engine.stream import FileSpec, build_stream
 
+from .jobs import OperatorError
+
 REPRINT_PAGE_LIMIT = 2000
 
 
-class ReprintError(Exception):
+class ReprintError(OperatorError):
     """The earlier run cannot be reprinted; ``str()`` is the Japanese message."""
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from print_engine.batch import BatchError
 from print_engine.layout.fonts import FontSet
 from print_engine.model import Envelope, Member, Selection, Shipment
 from print_engine.profile import ProfileError, load_profile_document
@@ -22,7 +23,7 @@ from print_engine.profile_schema import RunProfile
 from print_engine.run import Cancelled, LoadedWorkbook, RunPlan, load_members, plan_run
 from print_engine.workbook import WorkbookError
 
-from .jobs import Job, JobContext, run_job
+from .jobs import Job, JobContext, OperatorError, run_job
 from .member_index import MemberIndex, build_index, status_of
 
 
@@ -46,8 +47,7 @@ def error_message(exc: BaseException) -> str:
     """The operator-facing text of an engine error (never a traceback)."""
     if isinstance(exc, WorkbookError):
         return exc.message
-    if isinstance(exc, (ProfileError, ValueError, FileNotFoundError)) or type(exc).__name__ in (
-            "BatchError", "PrintError", "ReprintError", "TemplateError"):
+    if isinstance(exc, (ProfileError, ValueError, FileNotFoundError, BatchError, OperatorError)):
         return str(exc)
     if isinstance(exc, MemoryError):
         return _t("メモリが不足しています。")

@@ -151,8 +151,9 @@ class SettingsDialog(QDialog):
 
     def print_test_page(self) -> bool:
         """Print the window calibration page on a printer the operator picks."""
+        from print_engine.layout.test_page import layout_test_page
+
         from .printing import PrintError, prepare_printer, print_single_pages
-        from .test_page import layout_test_page
 
         profile = self.validate()
         if profile is None:

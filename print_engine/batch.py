@@ -24,8 +24,7 @@ from typing import Callable
 
 from .pages import PageMaker
 from .pdf_output import PdfWriter
-from .profile import dump_profile, resolve_today
-from .reports import write_excluded, write_manifest, write_packing
+from .reports import write_run_records
 from .run import Cancelled, RunPlan, gc_paused
 from .stream import FileSpec, build_stream
 
@@ -279,11 +278,7 @@ def run_batch(
                 pool = None
 
         def reports() -> None:
-            write_manifest(out.tmp / "manifest.csv", files)
-            write_excluded(out.tmp / "excluded.csv", plan.members)
-            write_packing(out.tmp / "packing.csv", plan.shipments)
-            resolved = resolve_today(plan.profile, plan.issue_date)
-            (out.tmp / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")
+            write_run_records(out.tmp, plan, files)
 
         _render_all(plan, maker, files, out.tmp, count, progress, cancelled, pool, reports)
         pool = None  # shut down by _render_all

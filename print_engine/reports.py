@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .model import Member, Reason, Shipment
+from .profile import dump_profile, resolve_today
 from .rules import REASON_TEXT
 from .stream import FileSpec
+
+if TYPE_CHECKING:
+    from .run import RunPlan
 
 MANIFEST_COLUMNS = ("file", "first_page", "last_page", "employer_code", "affiliation_code",
                     "document", "kigo", "bango", "edaban", "name", "flag")
@@ -81,3 +85,16 @@ def read_manifest(path: Path) -> list[dict[str, str]]:
         if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
             raise ValueError(f"{Path(path).name} は manifest.csv の形式ではありません")
         return list(reader)
+
+
+def write_run_records(folder: Path, plan: RunPlan, files: list[FileSpec]) -> None:
+    """Everything a run records beside its pages, PDF run or printer run alike.
+
+    ``manifest.csv``, ``excluded.csv``, ``packing.csv`` and the run's
+    ``profile.toml`` with "today" resolved, so the run can be repeated exactly.
+    """
+    write_manifest(folder / "manifest.csv", files)
+    write_excluded(folder / "excluded.csv", plan.members)
+    write_packing(folder / "packing.csv", plan.shipments)
+    resolved = resolve_today(plan.profile, plan.issue_date)
+    (folder / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")

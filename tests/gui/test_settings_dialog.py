@@ -105,7 +105,7 @@ def test_the_test_page_prints_the_window_outline(qtbot, dialog, monkeypatch, tmp
     assert dialog.print_test_page()
     reader = PdfReader(tmp_path / "test-page.pdf")
     assert len(reader.pages) == 1
-    from gui.test_page import layout_test_page
+    from print_engine.layout.test_page import layout_test_page
 
     page = layout_test_page(dialog.profile.envelope)
     assert "左 25.0 mm" in page.text()
