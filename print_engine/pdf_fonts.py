@@ -1,19 +1,19 @@
 """How :class:`~.pdf_output.PdfWriter` embeds its TrueType fonts (as reportlab subsets).
 
 reportlab embeds each font as subsets of up to 256 characters, numbered in
-the order the characters are first drawn in a file. Three things are
-changed here, all inside reportlab's own objects:
+the order the characters are first drawn in a file. Three things differ
+from reportlab's own writing, all inside reportlab's own objects:
 
 * The ToUnicode CMap of a subset maps characters beyond U+FFFF correctly
-  (for every document; see :func:`_to_unicode_cmap`).
+  (see :func:`_to_unicode_cmap`).
 * A batch writes hundreds of files in one process: work that does not
   depend on the file is kept across files (font tables; the compressed
   font file of a subset whose character list is exactly one seen before).
 * A subset's ``/Widths`` array is written in one step.
 
-The last two apply to documents of :class:`~.pdf_output.PdfWriter` only
-(marked ``_oshirase``); any other reportlab document is written as
-reportlab writes it. The same subsets give the same bytes, so a file does
+All three apply to documents of :class:`~.pdf_output.PdfWriter` only
+(marked ``_oshirase``); reportlab itself is not patched, and any other
+reportlab document is written as reportlab writes it. The same subsets give the same bytes, so a file does
 not depend on what the process wrote before it.
 """
 
@@ -47,9 +47,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ])
 
 
-# Keep reportlab's own function once, even if this module is imported again.
-_RL_TO_UNICODE_CMAP = ttfonts.__dict__.setdefault("_rl_make_to_unicode_cmap", ttfonts.makeToUnicodeCMap)
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+_RL_TO_UNICODE_CMAP = ttfonts.makeToUnicodeCMap  # used as it is for BMP-only subsets
 
 
 # Embedded font subsets, shared by the files of one process: a subset is
@@ -133,7 +131,7 @@ def _add_font_objects(font: ttfonts.TTFont, doc) -> None:
         pdf_font.LastChar = len(subset) - 1
         pdf_font.Widths = _Widths(list(map(face.getCharWidth, subset)))
         cmap = pdfdoc.PDFStream()
-        cmap.content = ttfonts.makeToUnicodeCMap(base_font_name, subset)
+        cmap.content = _to_unicode_cmap(base_font_name, subset)
         cmap.filters = [pdfdoc.PDFZCompress]
         pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
         pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_font_name, subset)
