@@ -72,9 +72,12 @@ class Problem:
         return f"{label}: {loc + ': ' if loc else ''}{self.message}{value}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Member:
     """One member row of the workbook, parsed.
+
+    A member is one row, compared by identity (``eq=False``): membership
+    tests in envelopes and selections never compare its fields.
 
     Codes are normalised text; dates are ``datetime.date`` or ``None``.
     ``mynumber4`` holds at most the last four digits of a My Number ('' when
