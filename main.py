@@ -20,7 +20,7 @@ HEADLESS_COMMANDS = ("check", "batch")
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in HEADLESS_COMMANDS:
-        from print_engine.cli import main as cli_main
+        from print_engine.cli.main import main as cli_main
 
         return cli_main(argv)
     if argv and argv[0] == "--self-test":

@@ -120,7 +120,7 @@ def check_fonts() -> str:
 
 def check_resources() -> str:
     from print_engine.layout.templates import load_template
-    from print_engine.profile import load_profile
+    from print_engine.profile.loading import load_profile
     from print_engine.resources import resources_dir
 
     res = resources_dir()
@@ -153,7 +153,14 @@ def _check_inside_bundle(res: Path) -> None:
 
 def check_qt() -> str:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLibraryInfo, QTranslator
+    from PySide6.QtCore import (
+        QBuffer,
+        QByteArray,
+        QCoreApplication,
+        QIODevice,
+        QLibraryInfo,
+        QTranslator,
+    )
     from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QImageWriter
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
     from PySide6.QtWidgets import QApplication
@@ -211,9 +218,9 @@ def _has_plugin(folder: Path, stem: str) -> bool:
 def _load_sample():
     """The sample workbook, loaded and planned with the bundled default profile."""
     from print_engine.layout.fonts import FontSet
-    from print_engine.profile import load_profile
+    from print_engine.plan.run import load_members, plan_run
+    from print_engine.profile.loading import load_profile
     from print_engine.resources import resources_dir
-    from print_engine.run import load_members, plan_run
 
     profile = load_profile(None)
     fonts = FontSet.load(profile.fonts.fallback)
@@ -227,7 +234,7 @@ def _load_sample():
 
 def _sample_notice():
     """The first notice of the sample workbook, laid out, with its fonts."""
-    from print_engine.pages import PageMaker
+    from print_engine.output.pages import PageMaker
 
     _, profile, issue_date, plan = _load_sample()
     shipment = plan.shipments[0]
@@ -237,7 +244,7 @@ def _sample_notice():
 
 
 def check_render(tmp: Path) -> str:
-    from print_engine.pdf_output import PdfWriter
+    from print_engine.output.pdf_writer import PdfWriter
 
     page, fonts = _sample_notice()
     target = tmp / "notice.pdf"
@@ -264,9 +271,9 @@ def check_preview() -> str:
 
 
 def check_batch(tmp: Path) -> str:
-    from print_engine.batch import run_batch
     from print_engine.model import Selection
-    from print_engine.run import plan_run
+    from print_engine.output.batch import run_batch
+    from print_engine.plan.run import plan_run
 
     loaded, profile, issue_date, full = _load_sample()
     envelopes = [e for s in full.shipments for e in s.envelopes][:BATCH_HOUSEHOLDS]

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_load import workbook  # noqa: E402
-from print_engine.batch import run_batch  # noqa: E402
-from print_engine.cli import load_and_plan  # noqa: E402
+from print_engine.cli.common import load_and_plan  # noqa: E402
+from print_engine.output.batch import run_batch  # noqa: E402
 
 
 def main() -> None:

@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
+from bench.bench_load import workbook  # noqa: E402
 from gui import settings  # noqa: E402
 from gui.app import create_application  # noqa: E402
-from bench.bench_load import workbook  # noqa: E402
 
 
 def wait_for(signal, timeout_s: float = 120.0) -> None:

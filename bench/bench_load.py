@@ -21,14 +21,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from print_engine.layout.fonts import FontSet  # noqa: E402
-from print_engine.profile import load_profile  # noqa: E402
-from print_engine.run import load_members, plan_run  # noqa: E402
+from print_engine.plan.run import load_members, plan_run  # noqa: E402
+from print_engine.profile.loading import load_profile  # noqa: E402
 
 
 def workbook(members: int, employers: int) -> Path:
     path = ROOT / "bench" / "_work" / f"members-{members}-{employers}.xlsx"
     if not path.exists():
-        from tools.synth import write_large_workbook  # only to generate: openpyxl stays out of the timing
+        from tools.synth import (
+            write_large_workbook,  # only to generate: openpyxl stays out of the timing
+        )
 
         path.parent.mkdir(parents=True, exist_ok=True)
         t = time.perf_counter()

@@ -29,11 +29,18 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from print_engine.layout.fonts import FontSet  # noqa: E402
 from print_engine.layout.notice import layout_notice  # noqa: E402
-from print_engine.layout.primitives import PT_PER_MM, Circle, Line, QrCode, Rect, TextRun  # noqa: E402
+from print_engine.layout.primitives import (  # noqa: E402
+    PT_PER_MM,
+    Circle,
+    Line,
+    QrCode,
+    Rect,
+    TextRun,
+)
 from print_engine.layout.samples import SAMPLE_EMPLOYER, synthetic_envelopes  # noqa: E402
 from print_engine.layout.templates import load_template  # noqa: E402
-from print_engine.pdf_output import PdfWriter  # noqa: E402
-from print_engine.profile_schema import RunProfile  # noqa: E402
+from print_engine.output.pdf_writer import PdfWriter  # noqa: E402
+from print_engine.profile.schema import RunProfile  # noqa: E402
 
 ISSUE = date(2024, 8, 7)
 

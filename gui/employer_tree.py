@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from print_engine.codes import natural_key_blank_last
-from print_engine.run import RunPlan
+from print_engine.plan.run import RunPlan
+from print_engine.read.codes import natural_key_blank_last
 
 from .member_index import MemberIndex, build_index
 

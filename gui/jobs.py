@@ -6,7 +6,7 @@ the global ``QThreadPool`` and must not touch any widget; ``success`` and
 whose ``progress`` and ``cancelled`` methods plug straight into the engine's
 callbacks (``load_members(progress=..., cancelled=...)``), so Cancel is
 cooperative: the engine polls the flag between chunks and raises
-:class:`~print_engine.run.Cancelled`.
+:class:`~print_engine.plan.run.Cancelled`.
 
 Progress is shown only when the job has run for :data:`SHOW_AFTER_MS`
 (0.5 s), so quick jobs never flicker a dialog (Anki's ``progress.py``).
@@ -22,7 +22,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from print_engine.run import Cancelled
+from print_engine.plan.run import Cancelled
 
 SHOW_AFTER_MS = 500
 PROGRESS_INTERVAL_S = 0.05

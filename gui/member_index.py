@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from print_engine.model import Member, Problem, Reason
-from print_engine.run import LoadedWorkbook
+from print_engine.plan.run import LoadedWorkbook
 
 STATUS_INCLUDED = "included"
 STATUS_RETURN = "RETURN"

@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from print_engine.model import Member, Problem, Reason
-from print_engine.run import LoadedWorkbook
+from print_engine.plan.run import LoadedWorkbook
 
 from .member_index import (  # noqa: F401  (re-exported for the filter and the tests)
     STATUS_CODES,
@@ -237,7 +237,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def sort_keys(self, column: int) -> list:
         """One sort key per source row for ``column`` (used by the filter)."""
-        from print_engine.codes import natural_key
+        from print_engine.read.codes import natural_key
 
         members = self.members
         if column == 0:

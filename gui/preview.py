@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from print_engine.layout.notice import GEOMETRY
 from print_engine.layout.primitives import Page
-from print_engine.profile_schema import EnvelopeWindow
+from print_engine.profile.schema import EnvelopeWindow
 
 from .painter import paint_page, render_page_image
 

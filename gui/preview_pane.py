@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from print_engine.layout.primitives import Page
-from print_engine.profile_schema import EnvelopeWindow
+from print_engine.profile.schema import EnvelopeWindow
 
 from .preview import PageView
 from .preview_document import PreviewDocument

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.profile_schema import RunProfile
+from print_engine.profile.schema import RunProfile
 
 SCOPES = ("all", "filtered", "checked", "households")
 

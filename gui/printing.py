@@ -20,11 +20,11 @@ from typing import Callable
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from print_engine.batch import AtomicOutput
 from print_engine.layout.primitives import Page
-from print_engine.reports import write_run_records
-from print_engine.run import Cancelled, RunPlan
-from print_engine.stream import FileSpec
+from print_engine.output.batch import AtomicOutput
+from print_engine.output.records import write_run_records
+from print_engine.output.stream import FileSpec
+from print_engine.plan.run import Cancelled, RunPlan
 
 from .jobs import OperatorError
 from .painter import paint_page

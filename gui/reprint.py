@@ -16,11 +16,11 @@ from pathlib import Path
 
 from print_engine.layout.primitives import Page
 from print_engine.model import Selection
-from print_engine.profile import load_profile
-from print_engine.profile_schema import RunProfile
-from print_engine.reports import MANIFEST_COLUMNS, manifest_rows, read_manifest
-from print_engine.run import LoadedWorkbook, plan_run
-from print_engine.stream import FileSpec, build_stream
+from print_engine.output.records import MANIFEST_COLUMNS, manifest_rows, read_manifest
+from print_engine.output.stream import FileSpec, build_stream
+from print_engine.plan.run import LoadedWorkbook, plan_run
+from print_engine.profile.loading import load_profile
+from print_engine.profile.schema import RunProfile
 
 from .jobs import OperatorError
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from print_engine.batch import documents_for, run_batch
 from print_engine.model import Selection
-from print_engine.run import plan_run
-from print_engine.stream import build_stream
+from print_engine.output.batch import documents_for, run_batch
+from print_engine.output.stream import build_stream
+from print_engine.plan.run import plan_run
 
 from . import settings
 from .jobs import Job, JobContext, ProgressPopup, run_job
@@ -159,7 +159,7 @@ class RunController(QObject):
         records = settings.default_runs_dir() / run_folder_name("printer")
 
         def print_op(ctx: JobContext) -> RunSummary:
-            from print_engine.pages import PageMaker
+            from print_engine.output.pages import PageMaker
 
             plan = plan_run(loaded.detached(), profile, issue_date, selection, order_override)
             maker = PageMaker(plan.profile, plan.issue_date)
@@ -230,7 +230,7 @@ class RunController(QObject):
         loaded = w.session.loaded
 
         def op(ctx: JobContext) -> RunSummary:
-            from print_engine.pages import PageMaker
+            from print_engine.output.pages import PageMaker
 
             maker, files = rebuild(request.run, loaded, PageMaker)
             pages = pages_to_reprint(maker, files, request.file_name, request.first, request.last)

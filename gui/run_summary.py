@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from print_engine.model import Reason
-from print_engine.reports import packing_rows
-from print_engine.run import RunPlan
-from print_engine.stream import FileSpec
+from print_engine.output.records import packing_rows
+from print_engine.output.stream import FileSpec
+from print_engine.plan.run import RunPlan
 
 from .member_model import status_labels
 

@@ -1,7 +1,7 @@
 """The open workbook, the run profile and the current run plan.
 
 A :class:`Session` is what the window works on: it loads a workbook on a
-worker thread (``print_engine.run.load_members``), plans the run for the
+worker thread (``print_engine.plan.run.load_members``), plans the run for the
 view (``plan_run`` with the profile, no selection) and answers the preview's
 questions (which envelope and shipment a member belongs to). It holds no
 rule of its own: every decision comes from ``print_engine``.
@@ -15,13 +15,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from print_engine.batch import BatchError
 from print_engine.layout.fonts import FontSet
 from print_engine.model import Envelope, Member, Selection, Shipment
-from print_engine.profile import ProfileError, load_profile_document
-from print_engine.profile_schema import RunProfile
-from print_engine.run import Cancelled, LoadedWorkbook, RunPlan, load_members, plan_run
-from print_engine.workbook import WorkbookError
+from print_engine.output.batch import BatchError
+from print_engine.plan.run import (
+    Cancelled,
+    LoadedWorkbook,
+    RunPlan,
+    load_members,
+    plan_run,
+)
+from print_engine.profile.loading import ProfileError, load_profile_document
+from print_engine.profile.schema import RunProfile
+from print_engine.read.workbook import WorkbookError
 
 from .jobs import Job, JobContext, OperatorError, run_job
 from .member_index import MemberIndex, build_index, status_of
@@ -190,7 +196,7 @@ class Session(QObject):
     def page_maker(self):
         """The engine's page maker for the current profile and issue date."""
         if self._maker is None:
-            from print_engine.pages import PageMaker
+            from print_engine.output.pages import PageMaker
 
             self._maker = PageMaker(self.profile, self.issue_date)
         return self._maker

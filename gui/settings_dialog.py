@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.profile import ProfileError, profile_from_mapping, save_profile
-from print_engine.profile_schema import RunProfile
+from print_engine.profile.loading import (
+    ProfileError,
+    profile_from_mapping,
+    save_profile,
+)
+from print_engine.profile.schema import RunProfile
 
 from . import settings
 from .profile_form import ProfileForm

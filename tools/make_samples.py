@@ -21,8 +21,17 @@ import zipfile
 from pathlib import Path
 
 from tools.sample_clean import build_clean_sample
-from tools.sample_clean_sheet import expected_figures, number_rows, order_rows, write_clean_workbook
-from tools.sample_errors import write_broken_files, write_errors_workbook, write_password_file
+from tools.sample_clean_sheet import (
+    expected_figures,
+    number_rows,
+    order_rows,
+    write_clean_workbook,
+)
+from tools.sample_errors import (
+    write_broken_files,
+    write_errors_workbook,
+    write_password_file,
+)
 from tools.samples_readme import render_readme
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "samples"

@@ -14,8 +14,14 @@ from datetime import date, datetime
 
 from tools.reference_rules import evaluate
 from tools.sample_rows import (
-    Emp, HouseholdFactory, SampleRow, as_float, as_full_width, as_number,
-    as_padded_text, as_text,
+    Emp,
+    HouseholdFactory,
+    SampleRow,
+    as_float,
+    as_full_width,
+    as_number,
+    as_padded_text,
+    as_text,
 )
 from tools.synth_values import excel_serial, synthetic_mynumber
 

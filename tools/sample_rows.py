@@ -14,7 +14,11 @@ from datetime import date, timedelta
 
 from tools.reference_rules import RefRow
 from tools.synth_values import (
-    SURNAMES, pick_name, render_date, to_full_width_digits, to_half_width_kana,
+    SURNAMES,
+    pick_name,
+    render_date,
+    to_full_width_digits,
+    to_half_width_kana,
 )
 
 LAST_ORDINARY_ACQUISITION = date(2024, 5, 31)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from tools.sample_clean import CleanSample
 from tools.sample_clean_sheet import (
-    BLANK, EMPLOYER_SHEET, HEADER_ROW, HEADERS, HIDDEN_SHEET, MEMBER_SHEET, REMARK_ONLY,
+    BLANK,
+    EMPLOYER_SHEET,
+    HEADER_ROW,
+    HEADERS,
+    HIDDEN_SHEET,
+    MEMBER_SHEET,
+    REMARK_ONLY,
 )
 from tools.sample_rows import FIELDS, SampleRow
 

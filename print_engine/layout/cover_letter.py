@@ -14,13 +14,21 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Shipment
-from ..profile_schema import RunProfile
-from .fonts import GOTHIC, MINCHO, FontSet
-from .notice_parts import cell_baseline
-from .primitives import A4_MM, MM_PER_PT, Line, Overflow, Page, Primitive, Rect
-from .templates import Template, run_context
-from .text import break_lines, fit_text, paragraph, place
+from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.notice_parts import cell_baseline
+from print_engine.layout.primitives import (
+    A4_MM,
+    MM_PER_PT,
+    Line,
+    Overflow,
+    Page,
+    Primitive,
+    Rect,
+)
+from print_engine.layout.templates import Template, run_context
+from print_engine.layout.text import break_lines, fit_text, paragraph, place
+from print_engine.model import Shipment
+from print_engine.profile.schema import RunProfile
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..resources import resources_dir
-from .primitives import MM_PER_PT
+from print_engine.layout.primitives import MM_PER_PT
+from print_engine.resources import resources_dir
 
 GOTHIC = "gothic"
 MINCHO = "mincho"

@@ -19,11 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..model import Employer, Envelope, Member
-from ..profile_schema import RunProfile
-from ..wareki import format_wareki
-from .fonts import GOTHIC, MINCHO, FontSet
-from .notice_parts import (
+from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.notice_parts import (
     WindowLine,
     cell_baseline,
     sender_block,
@@ -31,9 +28,21 @@ from .notice_parts import (
     strip_static,
     table_static,
 )
-from .primitives import A4_MM, MM_PER_PT, Overflow, Page, Primitive, QrCode, Rect, qr_modules
-from .templates import Template, run_context
-from .text import fit_text, paragraph, place
+from print_engine.layout.primitives import (
+    A4_MM,
+    MM_PER_PT,
+    Overflow,
+    Page,
+    Primitive,
+    QrCode,
+    Rect,
+    qr_modules,
+)
+from print_engine.layout.templates import Template, run_context
+from print_engine.layout.text import fit_text, paragraph, place
+from print_engine.model import Employer, Envelope, Member
+from print_engine.profile.schema import RunProfile
+from print_engine.read.wareki import format_wareki
 
 
 @dataclass(frozen=True, slots=True)

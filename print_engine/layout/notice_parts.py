@@ -10,14 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..profile_schema import NoticeSettings
-from .fonts import GOTHIC, MINCHO, FontSet
-from .primitives import MM_PER_PT, Line, Overflow, Primitive, Rect, scissors_mark
-from .templates import Template
-from .text import distribute, fit_text, place
+from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.primitives import (
+    MM_PER_PT,
+    Line,
+    Overflow,
+    Primitive,
+    Rect,
+    scissors_mark,
+)
+from print_engine.layout.templates import Template
+from print_engine.layout.text import distribute, fit_text, place
+from print_engine.profile.schema import NoticeSettings
 
 if TYPE_CHECKING:
-    from .notice import NoticeGeometry
+    from print_engine.layout.notice import NoticeGeometry
 
 ASCENT = 0.88  # IPAex ascent / descent, in em
 DESCENT = 0.12

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import RETURN, Employer, Envelope, Member, Shipment
-from ..profile_schema import RunProfile
-from .fonts import FontSet
-from .primitives import Page
-from .templates import load_template
+from print_engine.layout.fonts import FontSet
+from print_engine.layout.primitives import Page
+from print_engine.layout.templates import load_template
+from print_engine.model import RETURN, Employer, Envelope, Member, Shipment
+from print_engine.profile.schema import RunProfile
 
 SAMPLE_EMPLOYER = Employer(code="000123", name="株式会社東京都電機健保")
 
@@ -111,9 +111,9 @@ def sample_pages(fonts: FontSet | None = None) -> dict[str, Page]:
     template preview: the reference notice's 健保 太郎 in the August 2024
     ``initial`` run, and a 12-household shipment of his employer.
     """
-    from .cover_letter import layout_cover_letter
-    from .notice import layout_notice
-    from .target_list import layout_target_list
+    from print_engine.layout.cover_letter import layout_cover_letter
+    from print_engine.layout.notice import layout_notice
+    from print_engine.layout.target_list import layout_target_list
 
     fonts = fonts or FontSet.load()
     profile = RunProfile()

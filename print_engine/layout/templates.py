@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..profile_schema import RunProfile
-from ..resources import resources_dir
-from ..wareki import format_wareki
+from print_engine.profile.schema import RunProfile
+from print_engine.read.wareki import format_wareki
+from print_engine.resources import resources_dir
 
 SECTIONS = ("notice", "cover", "list")
 

@@ -9,11 +9,11 @@ from the engine's primitives and drawn by the same painter as every page.
 
 from __future__ import annotations
 
-from ..profile_schema import EnvelopeWindow
-from .fonts import GOTHIC, FontSet
-from .notice import GEOMETRY
-from .primitives import A4_MM, Line, Page, Primitive, Rect
-from .text import place
+from print_engine.layout.fonts import GOTHIC, FontSet
+from print_engine.layout.notice import GEOMETRY
+from print_engine.layout.primitives import A4_MM, Line, Page, Primitive, Rect
+from print_engine.layout.text import place
+from print_engine.profile.schema import EnvelopeWindow
 
 EDGE = 5.0
 FOLDS_MM = (99.0, 198.0)

@@ -16,8 +16,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from .fonts import FontSet
-from .primitives import MM_PER_PT, Circle, Line, Primitive, QrCode, Rect, TextRun
+from print_engine.layout.fonts import FontSet
+from print_engine.layout.primitives import (
+    MM_PER_PT,
+    Circle,
+    Line,
+    Primitive,
+    QrCode,
+    Rect,
+    TextRun,
+)
 
 # 行頭禁則: may not start a line.
 NO_LINE_START = frozenset(

@@ -1,4 +1,4 @@
-"""Tests for print_engine.codes: code folding, padding, natural order, check digits."""
+"""Tests for print_engine.read.codes: code folding, padding, natural order, check digits."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from print_engine.codes import (
+from print_engine.read.codes import (
     insurer_number_valid,
     mynumber_check_ok,
     natural_key,

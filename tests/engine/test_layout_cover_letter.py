@@ -13,7 +13,7 @@ from print_engine.layout.samples import sample_shipment
 from print_engine.layout.templates import load_template
 from print_engine.layout.text import extent
 from print_engine.model import Employer
-from print_engine.profile_schema import RunProfile
+from print_engine.profile.schema import RunProfile
 
 ISSUE = date(2024, 8, 7)
 

@@ -15,7 +15,7 @@ from print_engine.layout.primitives import Line, Page, Rect, TextRun
 from print_engine.layout.samples import SAMPLE_EMPLOYER, sample_envelope, sample_member
 from print_engine.layout.templates import load_template
 from print_engine.layout.text import extent
-from print_engine.profile_schema import EnvelopeWindow, RunProfile
+from print_engine.profile.schema import EnvelopeWindow, RunProfile
 
 ISSUE = date(2024, 8, 7)
 IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")

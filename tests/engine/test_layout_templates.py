@@ -8,7 +8,7 @@ import pytest
 
 from print_engine.layout import templates
 from print_engine.layout.templates import TemplateError, load_template, run_context
-from print_engine.profile_schema import VARIANTS, RunProfile
+from print_engine.profile.schema import VARIANTS, RunProfile
 
 MEMBER_KEYS = {"kigo": "1234", "bango": "12345678", "edaban": "00", "mynumber4": "1234",
                "insured_name": "健保 太郎", "employer_code": "000123", "employer_name": "株式会社テスト",

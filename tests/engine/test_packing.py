@@ -3,10 +3,17 @@
 from dataclasses import replace
 from datetime import date
 
-from print_engine.model import CONTAINER_BOX, CONTAINER_ENVELOPE, Employer, Member, Reason, Selection
-from print_engine.packing import apply_selection, build_envelopes, build_shipments
-from print_engine.profile_schema import Packing, RunProfile
-from print_engine.rules import apply_rules
+from print_engine.model import (
+    CONTAINER_BOX,
+    CONTAINER_ENVELOPE,
+    Employer,
+    Member,
+    Reason,
+    Selection,
+)
+from print_engine.plan.packing import apply_selection, build_envelopes, build_shipments
+from print_engine.plan.rules import apply_rules
+from print_engine.profile.schema import Packing, RunProfile
 
 ISSUE = date(2024, 8, 7)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from print_engine.batch import PageMaker, plan_files
-from print_engine.profile import load_profile
-from print_engine.run import load_members, plan_run
+from print_engine.output.batch import PageMaker, plan_files
+from print_engine.plan.run import load_members, plan_run
+from print_engine.profile.loading import load_profile
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample.xlsx"
 
@@ -36,8 +36,8 @@ def test_every_planned_page_is_drawn_in_order(plan):
 
 
 def test_a_long_file_reports_progress_and_stops_part_way(plan, tmp_path):
-    from print_engine.batch import render_file
-    from print_engine.run import Cancelled
+    from print_engine.output.batch import render_file
+    from print_engine.plan.run import Cancelled
 
     maker = PageMaker(plan.profile, plan.issue_date)
     (spec,) = plan_files(plan, maker, "run", "all")

@@ -23,11 +23,16 @@ from pypdf import PdfReader
 from print_engine.layout.fonts import FontSet
 from print_engine.layout.notice import layout_notice
 from print_engine.layout.primitives import PT_PER_MM, Page, TextRun
-from print_engine.layout.samples import SAMPLE_EMPLOYER, sample_member, sample_pages, synthetic_envelopes
+from print_engine.layout.samples import (
+    SAMPLE_EMPLOYER,
+    sample_member,
+    sample_pages,
+    synthetic_envelopes,
+)
 from print_engine.layout.templates import load_template
 from print_engine.layout.text import distribute
-from print_engine.pdf_output import PdfWriter
-from print_engine.profile_schema import RunProfile
+from print_engine.output.pdf_writer import PdfWriter
+from print_engine.profile.schema import RunProfile
 
 pytestmark = pytest.mark.poppler
 
@@ -115,7 +120,7 @@ def test_same_input_gives_the_same_bytes_in_another_process(tmp_path):
     script = ("import sys\n"
               "from print_engine.layout.samples import sample_pages\n"
               "from print_engine.layout.fonts import FontSet\n"
-              "from print_engine.pdf_output import PdfWriter\n"
+              "from print_engine.output.pdf_writer import PdfWriter\n"
               "with PdfWriter(sys.argv[1], FontSet.load()) as w:\n"
               "    [w.add_page(p) for p in sample_pages().values()]\n")
     root = Path(__file__).resolve().parents[2]
@@ -231,7 +236,7 @@ def test_pages_without_a_static_key_and_of_another_size(tmp_path):
 
 
 def test_the_encoding_cache_is_bounded(monkeypatch):
-    from print_engine import pdf_output
+    from print_engine.output import pdf_writer as pdf_output
 
     pages = list(sample_pages().values())
     expected = pdf_bytes(pages)

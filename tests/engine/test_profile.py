@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from print_engine import resources
-from print_engine.profile import (
+from print_engine.profile.loading import (
     ProfileError,
     default_profile_path,
     dump_profile,
@@ -22,7 +22,7 @@ from print_engine.profile import (
     resolve_today,
     save_profile,
 )
-from print_engine.profile_schema import RunProfile
+from print_engine.profile.schema import RunProfile
 
 
 def write(tmp_path: Path, text: str, name: str = "run.toml") -> Path:
@@ -435,7 +435,7 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "locked")
 
-    monkeypatch.setattr("print_engine.profile.os.replace", refuse)
+    monkeypatch.setattr("print_engine.profile.loading.os.replace", refuse)
     with pytest.raises(PermissionError):
         save_profile(load_profile(), path)
     assert path.read_text(encoding="utf-8") == COMMENTED

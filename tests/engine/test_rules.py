@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from print_engine.model import RETURN, Member, Problem, Reason, Severity
-from print_engine.profile_schema import RunProfile, RunSettings
-from print_engine.rules import apply_rules
+from print_engine.plan.rules import apply_rules
+from print_engine.profile.schema import RunProfile, RunSettings
 
 D = date
 ISSUE = D(2024, 8, 7)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from print_engine.layout.fonts import FontSet
-from print_engine.profile import load_profile
-from print_engine.run import load_members, plan_run
+from print_engine.plan.run import load_members, plan_run
+from print_engine.profile.loading import load_profile
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 

@@ -3,8 +3,8 @@
 import pytest
 
 from print_engine.model import Employer, Envelope, Member, Shipment
-from print_engine.reports import manifest_rows
-from print_engine.stream import build_stream, employer_file_name, safe_file_name
+from print_engine.output.records import manifest_rows
+from print_engine.output.stream import build_stream, employer_file_name, safe_file_name
 
 
 def env(bango, n, employer="1"):

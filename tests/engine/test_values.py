@@ -1,4 +1,4 @@
-"""Tests for print_engine.values: 本人家族区分, 個人番号, 負担割合, kana and names."""
+"""Tests for print_engine.read.values: 本人家族区分, 個人番号, 負担割合, kana and names."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from print_engine import values as values_module
-from print_engine.values import (
+from print_engine.read import values as values_module
+from print_engine.read.values import (
     MyNumberError,
     clean_text,
     fold_kana,

@@ -1,4 +1,4 @@
-"""Tests for print_engine.wareki: every date form of the workbook contract."""
+"""Tests for print_engine.read.wareki: every date form of the workbook contract."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from print_engine.wareki import DateError, era_of, format_wareki, parse_date
+from print_engine.read.wareki import DateError, era_of, format_wareki, parse_date
 
 JUNE_30 = date(2024, 6, 30)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from print_engine.model import Reason
-from print_engine.profile_schema import RunProfile, SheetSettings
-from print_engine.run import Cancelled, load_members, plan_run
-from print_engine.workbook import WorkbookError
+from print_engine.plan.run import Cancelled, load_members, plan_run
+from print_engine.profile.schema import RunProfile, SheetSettings
+from print_engine.read.workbook import WorkbookError
 
 from .conftest import HEADERS, row
 

@@ -97,7 +97,7 @@ def test_selected_households_scope(qtbot, sample_window, monkeypatch, tmp_path):
 
 
 def test_cancel_mid_export_leaves_no_output(qtbot, sample_window, monkeypatch, tmp_path):
-    import print_engine.batch as batch
+    import print_engine.output.batch as batch
 
     out = tmp_path / "out"
     answer_print_dialog(monkeypatch, "pdf", out_dir=out)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from gui.jobs import Job, ProgressPopup, format_seconds, run_job, time_left
-from print_engine.run import Cancelled
+from print_engine.plan.run import Cancelled
 
 
 def test_success_is_delivered_on_the_gui_thread(qtbot):

@@ -20,7 +20,7 @@ from PIL import Image, ImageChops, ImageFilter
 from gui.painter import paint_page, render_page_image
 from print_engine.layout.fonts import FontSet
 from print_engine.layout.samples import sample_member, sample_pages
-from print_engine.pdf_output import PdfWriter
+from print_engine.output.pdf_writer import PdfWriter
 
 pytestmark = pytest.mark.poppler
 
@@ -86,7 +86,7 @@ def test_fallback_font_runs_match_too(tmp_path):
     from print_engine.layout.notice import layout_notice
     from print_engine.layout.samples import SAMPLE_EMPLOYER
     from print_engine.layout.templates import load_template
-    from print_engine.profile_schema import RunProfile
+    from print_engine.profile.schema import RunProfile
 
     fonts = FontSet.load([IPAMJ])
     profile = RunProfile()

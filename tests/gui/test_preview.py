@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from PIL import ImageChops
 
-from print_engine.batch import run_batch
-from print_engine.profile import load_profile
-from print_engine.run import load_members, plan_run
+from print_engine.output.batch import run_batch
+from print_engine.plan.run import load_members, plan_run
+from print_engine.profile.loading import load_profile
 
 from .conftest import SAMPLE
 from .raster import pdf_page_image, qimage_to_pil, same_page

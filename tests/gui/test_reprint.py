@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from gui.reprint import ReprintError, load_run, rebuild
 from gui.reprint_dialog import ReprintDialog
-from print_engine.pages import PageMaker
+from print_engine.output.pages import PageMaker
 
 from .conftest import load
 from .dialogs import answer_qprint_dialog, controller

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import settings
 from gui.settings_dialog import SettingsDialog
-from print_engine.profile import default_profile_path, load_profile
+from print_engine.profile.loading import default_profile_path, load_profile
 
 from .dialogs import answer_qprint_dialog
 

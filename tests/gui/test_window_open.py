@@ -132,7 +132,7 @@ def test_loading_shows_progress_and_can_be_cancelled(qtbot, window, monkeypatch)
         progress(0, 10, "行を確認しています")
         release.wait(10)
         if cancelled():
-            from print_engine.run import Cancelled
+            from print_engine.plan.run import Cancelled
 
             raise Cancelled
         return real(path, profile, progress, cancelled, uncovered)

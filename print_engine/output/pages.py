@@ -9,15 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
-from .layout.cover_letter import layout_cover_letter
-from .layout.fonts import FontSet
-from .layout.notice import layout_notice
-from .layout.primitives import Page
-from .layout.target_list import count_target_list_pages, layout_target_list
-from .layout.templates import load_template
-from .model import Envelope, Member, Shipment
-from .profile_schema import RunProfile
-from .stream import DocEntry, FileSpec
+from print_engine.layout.cover_letter import layout_cover_letter
+from print_engine.layout.fonts import FontSet
+from print_engine.layout.notice import layout_notice
+from print_engine.layout.primitives import Page
+from print_engine.layout.target_list import count_target_list_pages, layout_target_list
+from print_engine.layout.templates import load_template
+from print_engine.model import Envelope, Member, Shipment
+from print_engine.output.stream import DocEntry, FileSpec
+from print_engine.profile.schema import RunProfile
 
 
 class PageMaker:

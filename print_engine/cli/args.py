@@ -1,34 +1,13 @@
-"""Headless commands: ``main.py check`` and ``main.py batch`` (``batch-cli.md``).
-
-No Qt is imported here: both commands run on a machine without a screen.
-"""
+"""The command line's arguments: the parser, selectors and profile overrides."""
 
 from __future__ import annotations
 
 import argparse
 import re
-import sys
-from datetime import date
 
-from .codes import normalize_code, pad_code
-from .layout.fonts import FontSet
-from .model import Reason, Selection
-from .profile import ProfileError, load_profile
-from .run import Cancelled, LoadedWorkbook, RunPlan, load_members, plan_run
-from .workbook import WorkbookError
-
-EXIT_OK = 0
-EXIT_ROW_ERRORS = 1
-EXIT_FAILED = 2
-EXIT_CANCELLED = 130
-
-COUNT_LABELS = (
-    ("member_rows", "加入者の行数"),
-    ("included", "お知らせの対象者"),
-    ("envelopes", "封筒（世帯）"),
-    ("employers", "封筒のある事業所"),
-    ("return_envelopes", "返送の封筒"),
-)
+from print_engine.model import Selection
+from print_engine.profile.loading import load_profile
+from print_engine.read.codes import normalize_code, pad_code
 
 
 class UsageError(Exception):
@@ -124,73 +103,3 @@ def profile_from_args(args: argparse.Namespace):
     return profile
 
 
-def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
-    profile = profile_from_args(args)
-    try:
-        uncovered = FontSet.load(profile.fonts.fallback).missing_chars
-    except Exception:  # reportlab raises TTFError for a file that is not TrueType
-        raise ProfileError("fonts.fallback", "fonts.fallback のフォントを読み込めません。TrueType（.ttf）ファイルを指定してください。") from None
-    loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
-    issue_date = profile.issue_date_resolved(today or date.today())
-    order = args.order or ""
-    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
-
-
-def summary_lines(plan: RunPlan) -> list[str]:
-    counts = plan.counts()
-    lines = [f"ファイル: {plan.loaded.path.name}（シート「{plan.loaded.sheet}」）"]
-    lines += [f"{label}: {counts[key]}" for key, label in COUNT_LABELS]
-    for reason in Reason:
-        lines.append(f"除外 {reason.value}: {counts[reason.value]}")
-    lines.append(f"エラー: {counts['errors']}")
-    lines.append(f"警告: {counts['warnings']}")
-    if counts["included"] == 0:
-        lines.append("印刷の対象者はいません。")
-    return lines
-
-
-def problem_lines(loaded: LoadedWorkbook) -> list[str]:
-    return [str(p) for p in loaded.problems()]
-
-
-def _stdout_utf8() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    plan = load_and_plan(args)
-    for line in summary_lines(plan) + problem_lines(plan.loaded):
-        print(line)
-    return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK
-
-
-def main(argv: list[str]) -> int:
-    """Run ``check`` or ``batch``; returns the exit status of ``batch-cli.md``."""
-    _stdout_utf8()
-    try:
-        args = build_parser().parse_args(argv)
-        if args.command == "check":
-            return cmd_check(args)
-        from .batch_cli import cmd_batch
-
-        return cmd_batch(args)
-    except UsageError as exc:
-        print(f"エラー: 引数が正しくありません: {exc}", file=sys.stderr)
-    except ProfileError as exc:
-        print(f"エラー: 実行プロファイル: {exc}", file=sys.stderr)
-    except WorkbookError as exc:
-        print(f"エラー: {exc.message}", file=sys.stderr)
-    except ValueError as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
-    except (Cancelled, KeyboardInterrupt):
-        print("中止しました。何も出力していません。", file=sys.stderr)
-        return EXIT_CANCELLED
-    except OSError as exc:
-        print(f"エラー: ファイルの読み書きに失敗しました（{exc.strerror or exc}）。", file=sys.stderr)
-    except Exception as exc:  # noqa: BLE001 - one line for the operator, never a traceback
-        print(f"エラー: 予期しないエラーで中断しました（{type(exc).__name__}）。何も出力していません。", file=sys.stderr)
-    return EXIT_FAILED

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 import python_calamine as calamine
 
-from .columns import (
+from print_engine.read.columns import (
     EMPLOYER_FIELDS,
     EMPLOYER_SHEET_NAMES,
     MEMBER_FIELDS,

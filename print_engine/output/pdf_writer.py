@@ -24,12 +24,25 @@ from typing import BinaryIO
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, PDFResourceDictionary
+from reportlab.pdfbase.pdfdoc import (
+    PDFObject,
+    PDFObjectReference,
+    PDFResourceDictionary,
+)
 from reportlab.pdfgen.canvas import Canvas
 
-from .layout.fonts import GOTHIC, FontSet
-from .layout.primitives import PT_PER_MM, Circle, Line, Page, Primitive, QrCode, Rect, TextRun
-from .pdf_fonts import prepare_font
+from print_engine.layout.fonts import GOTHIC, FontSet
+from print_engine.layout.primitives import (
+    PT_PER_MM,
+    Circle,
+    Line,
+    Page,
+    Primitive,
+    QrCode,
+    Rect,
+    TextRun,
+)
+from print_engine.output.pdf_fonts import prepare_font
 
 _CACHE_LIMIT = 200_000
 _SHARED_RESOURCES = "OshiraseResources"

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .pages import PageMaker
-from .pdf_output import PdfWriter
-from .reports import write_run_records
-from .run import Cancelled, RunPlan, gc_paused
-from .stream import FileSpec, build_stream
+from print_engine.output.pages import PageMaker
+from print_engine.output.pdf_writer import PdfWriter
+from print_engine.output.records import write_run_records
+from print_engine.output.stream import FileSpec, build_stream
+from print_engine.plan.run import Cancelled, RunPlan, gc_paused
 
 PARALLEL_MIN_NOTICES = 3000
 PAGES_PER_CHECK = 25  # pages between progress reports and cancel checks inside a file

@@ -20,11 +20,18 @@ from itertools import repeat
 from operator import add
 from typing import Callable
 
-from .codes import normalize_code, pad_code
-from .columns import HeaderRow, label_of
-from .model import Member, Problem, Severity
-from .values import MyNumberError, clean_text, fold_kana, parse_burden_ratio, parse_insured, parse_mynumber
-from .wareki import ERAS, parse_date
+from print_engine.model import Member, Problem, Severity
+from print_engine.read.codes import normalize_code, pad_code
+from print_engine.read.columns import HeaderRow, label_of
+from print_engine.read.values import (
+    MyNumberError,
+    clean_text,
+    fold_kana,
+    parse_burden_ratio,
+    parse_insured,
+    parse_mynumber,
+)
+from print_engine.read.wareki import ERAS, parse_date
 
 CODE_FIELDS = ("employer_code", "affiliation", "kigo", "bango", "edaban")
 DATE_FIELDS = ("birth_date", "acquired", "acquired_recorded", "lost", "loss_recorded")

@@ -7,8 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-from .batch import BatchError, check_target, run_batch
-from .cli import EXIT_FAILED, EXIT_OK, EXIT_ROW_ERRORS, load_and_plan, summary_lines
+from print_engine.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    load_and_plan,
+    summary_lines,
+)
+from print_engine.output.batch import BatchError, check_target, run_batch
 
 
 class StderrProgress:

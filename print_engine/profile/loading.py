@@ -4,7 +4,7 @@ The profile is a TOML file. Every key is checked; the first problem raises one
 :class:`ProfileError` naming the key (dotted, e.g. ``rules.freeze``) with a
 Japanese message the operator can act on. A key left out takes the value of
 the bundled default (``resources/profiles/default.toml``), which itself falls
-back to the dataclass defaults of :mod:`print_engine.profile_schema`.
+back to the dataclass defaults of :mod:`print_engine.profile.schema`.
 
 Saving goes through the tomlkit document the profile was read from, so the
 operator's comments and key order survive and only changed values are
@@ -28,8 +28,8 @@ import tomlkit
 import tomlkit.items
 from tomlkit.exceptions import ParseError, TOMLKitError
 
-from print_engine.profile_checks import SECTIONS, ProfileError, checker, overlay
-from print_engine.profile_schema import RunProfile
+from print_engine.profile.checks import SECTIONS, ProfileError, checker, overlay
+from print_engine.profile.schema import RunProfile
 from print_engine.resources import resources_dir
 
 __all__ = [

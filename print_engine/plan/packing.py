@@ -8,8 +8,7 @@ choice, which beats the 事業所 sheet's 所属別梱包.
 
 from __future__ import annotations
 
-from .codes import natural_key
-from .model import (
+from print_engine.model import (
     CONTAINER_BOX,
     CONTAINER_ENVELOPE,
     Employer,
@@ -19,8 +18,9 @@ from .model import (
     Selection,
     Shipment,
 )
-from .profile_schema import RunProfile
-from .rules import households_of
+from print_engine.plan.rules import households_of
+from print_engine.profile.schema import RunProfile
+from print_engine.read.codes import natural_key
 
 
 def _member_order(m: Member) -> tuple:

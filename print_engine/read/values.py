@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 
-from print_engine.codes import mynumber_check_ok, number_text
+from print_engine.read.codes import mynumber_check_ok, number_text
 
 _INSURED = {"本人": True, "被保険者": True, "1": True, "家族": False, "被扶養者": False, "2": False}
 _INSURED_HINT = "「本人」「被保険者」「1」（被保険者）または「家族」「被扶養者」「2」（被扶養者）のいずれかを入力してください"

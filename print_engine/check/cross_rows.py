@@ -11,10 +11,10 @@ from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Callable, Iterable
 
-from .codes import normalize_code, pad_code
-from .columns import label_of
-from .model import Employer, Member, Problem, Severity
-from .workbook import SheetRows
+from print_engine.model import Employer, Member, Problem, Severity
+from print_engine.read.codes import normalize_code, pad_code
+from print_engine.read.columns import label_of
+from print_engine.read.workbook import SheetRows
 
 TRUE_WORDS = {"○", "〇", "◯", "1", "1.0", "はい", "true", "yes", "y", "✓", "true"}
 

@@ -10,13 +10,13 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Member, Reason, Shipment
-from .profile import dump_profile, resolve_today
-from .rules import REASON_TEXT
-from .stream import FileSpec
+from print_engine.model import Member, Reason, Shipment
+from print_engine.output.stream import FileSpec
+from print_engine.plan.rules import REASON_TEXT
+from print_engine.profile.loading import dump_profile, resolve_today
 
 if TYPE_CHECKING:
-    from .run import RunPlan
+    from print_engine.plan.run import RunPlan
 
 MANIFEST_COLUMNS = ("file", "first_page", "last_page", "employer_code", "affiliation_code",
                     "document", "kigo", "bango", "edaban", "name", "flag")

@@ -13,8 +13,8 @@ from datetime import date
 from operator import attrgetter
 from typing import Callable
 
-from .model import RETURN, Member, Reason
-from .profile_schema import RunProfile
+from print_engine.model import RETURN, Member, Reason
+from print_engine.profile.schema import RunProfile
 
 REASON_TEXT: dict[Reason, str] = {
     Reason.NOT_ENROLLED: "基準日（資格取得の期限）までに加入していない、または取得の届出が期限後",

@@ -18,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from print_engine.codes import insurer_number_valid
-from print_engine.profile_schema import DOCUMENTS, ORDERS, VARIANTS, RunProfile
+from print_engine.profile.schema import DOCUMENTS, ORDERS, VARIANTS, RunProfile
+from print_engine.read.codes import insurer_number_valid
 
 A4_WIDTH_MM = 210.0
 A4_HEIGHT_MM = 297.0

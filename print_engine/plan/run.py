@@ -18,13 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .members import RowParser
-from .model import Employer, Member, Problem, Reason, Selection, Shipment
-from .packing import apply_selection, build_envelopes, build_shipments
-from .profile_schema import RunProfile
-from .rules import apply_rules, households_of
-from .validate import check_rows, collect_employers
-from .workbook import kept_rows, open_workbook
+from print_engine.check.cross_rows import check_rows, collect_employers
+from print_engine.model import Employer, Member, Problem, Reason, Selection, Shipment
+from print_engine.plan.packing import apply_selection, build_envelopes, build_shipments
+from print_engine.plan.rules import apply_rules, households_of
+from print_engine.profile.schema import RunProfile
+from print_engine.read.rows import RowParser
+from print_engine.read.workbook import kept_rows, open_workbook
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]

@@ -1,0 +1,58 @@
+"""What ``check`` and ``batch`` share: exit codes, loading and planning, the summary."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from print_engine.layout.fonts import FontSet
+from print_engine.model import Reason
+from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
+from print_engine.profile.loading import ProfileError
+
+from .args import profile_from_args, selection_from_args
+
+EXIT_OK = 0
+EXIT_ROW_ERRORS = 1
+EXIT_FAILED = 2
+EXIT_CANCELLED = 130
+
+COUNT_LABELS = (
+    ("member_rows", "加入者の行数"),
+    ("included", "お知らせの対象者"),
+    ("envelopes", "封筒（世帯）"),
+    ("employers", "封筒のある事業所"),
+    ("return_envelopes", "返送の封筒"),
+)
+
+
+
+def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
+    profile = profile_from_args(args)
+    try:
+        uncovered = FontSet.load(profile.fonts.fallback).missing_chars
+    except Exception:  # reportlab raises TTFError for a file that is not TrueType
+        raise ProfileError("fonts.fallback", "fonts.fallback のフォントを読み込めません。TrueType（.ttf）ファイルを指定してください。") from None
+    loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
+    issue_date = profile.issue_date_resolved(today or date.today())
+    order = args.order or ""
+    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
+
+
+def summary_lines(plan: RunPlan) -> list[str]:
+    counts = plan.counts()
+    lines = [f"ファイル: {plan.loaded.path.name}（シート「{plan.loaded.sheet}」）"]
+    lines += [f"{label}: {counts[key]}" for key, label in COUNT_LABELS]
+    for reason in Reason:
+        lines.append(f"除外 {reason.value}: {counts[reason.value]}")
+    lines.append(f"エラー: {counts['errors']}")
+    lines.append(f"警告: {counts['warnings']}")
+    if counts["included"] == 0:
+        lines.append("印刷の対象者はいません。")
+    return lines
+
+
+def problem_lines(loaded: LoadedWorkbook) -> list[str]:
+    return [str(p) for p in loaded.problems()]
+
+
