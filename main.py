@@ -3,6 +3,7 @@
     python main.py [WORKBOOK]          the desktop app
     python main.py check WORKBOOK ...  headless check (see shared/spec/batch-cli.md)
     python main.py batch WORKBOOK ...  headless print run to PDF
+    python main.py barcode POSTAL ADDR the Japan Post customer barcode of an address
     python main.py --self-test         the installed app checks itself
 
 This file only parses the command line: ``check`` and ``batch`` never create
@@ -14,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
-HEADLESS_COMMANDS = ("check", "batch")
+HEADLESS_COMMANDS = ("check", "batch", "barcode")
 
 
 def main(argv: list[str] | None = None) -> int:

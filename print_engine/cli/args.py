@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--split", help="employer | run | pages:N")
     batch.add_argument("--documents", choices=("all", "notices"))
     batch.add_argument("--workers", type=int, default=0, help=argparse.SUPPRESS)
+    barcode = sub.add_parser("barcode", help="郵便番号と住所からカスタマバーコードを表示")
+    barcode.add_argument("postal_code", help="郵便番号（7 桁）")
+    barcode.add_argument("address", nargs="*", default=[], help="住所")
     return parser
 
 

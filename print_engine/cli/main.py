@@ -45,6 +45,10 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "barcode":
+            from print_engine.cli.barcode import cmd_barcode
+
+            return cmd_barcode(args)
         from print_engine.cli.batch import cmd_batch
 
         return cmd_batch(args)

@@ -1,0 +1,1 @@
+"""Direct mail: the 住所表示番号 and the Japan Post customer barcode (``direct-mail.md``)."""
