@@ -120,15 +120,21 @@ class WindowActions:
     # --- state ---------------------------------------------------------------
 
     def set_busy(self, busy: bool) -> None:
-        """Disable what cannot run while a workbook loads or a run is going."""
+        """``True`` when a load or a run starts: disable what cannot run meanwhile.
+
+        ``False`` when one ends: enable what the state allows — unless the
+        other (a load, a print/export run) is still going, which keeps its
+        actions disabled until it ends too.
+        """
         running = self.runs is not None and self.runs.busy
+        idle = not (busy or running or self.window.session.busy)
         loaded = self.window.session.loaded is not None
-        self.open.setEnabled(not busy and not running)
-        self.reload.setEnabled(not busy and not running and loaded)
+        self.open.setEnabled(idle)
+        self.reload.setEnabled(idle and loaded)
         for action in (self.print, self.export_pdf, self.reprint):
-            action.setEnabled(not busy and not running and loaded)
-        self.settings.setEnabled(not busy and not running)
-        self.open_profile.setEnabled(not busy and not running)
+            action.setEnabled(idle and loaded)
+        self.settings.setEnabled(idle)
+        self.open_profile.setEnabled(idle)
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -16,7 +16,7 @@ from print_engine.read.codes import normalize_code, pad_code
 from print_engine.read.columns import label_of
 from print_engine.read.workbook import SheetRows
 
-TRUE_WORDS = {"○", "〇", "◯", "1", "1.0", "はい", "true", "yes", "y", "✓", "true"}
+TRUE_WORDS = {"○", "〇", "◯", "1", "1.0", "はい", "true", "yes", "y", "✓"}
 
 
 def _err(m: Member, code: str, key: str, message: str, value: str = "", column: str = "") -> None:

@@ -7,7 +7,7 @@ import re
 
 from print_engine.model import Selection
 from print_engine.profile.loading import load_profile
-from print_engine.read.codes import normalize_code, pad_code
+from print_engine.read.codes import code_width, normalize_code, pad_code
 
 
 class UsageError(Exception):
@@ -58,8 +58,7 @@ KEY_FIELDS = ("kigo", "bango", "edaban")
 
 def _code(value: str, field: str, widths: dict[str, int]) -> str:
     """A code typed on the command line, normalised like the workbook's."""
-    width = widths.get(field, 2 if field == "edaban" else 0)
-    return pad_code(normalize_code(value), width)
+    return pad_code(normalize_code(value), code_width(field, widths))
 
 
 def _parse_keys(values: list[str], parts: int, option: str, widths: dict[str, int]) -> frozenset[tuple[str, ...]]:

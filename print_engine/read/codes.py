@@ -70,6 +70,16 @@ def pad_code(code: str, width: int | None) -> str:
     return code
 
 
+# The zero-pad width of a code field where the profile's [sheet] widths gives
+# none: 枝番 is always two digits (00 = the insured); other codes keep their length.
+DEFAULT_WIDTHS = {"edaban": 2}
+
+
+def code_width(field: str, widths: dict[str, int]) -> int:
+    """The zero-pad width of code field ``field``: the profile's, else the default."""
+    return widths.get(field, DEFAULT_WIDTHS.get(field, 0))
+
+
 # natural_key encodes a code into one string whose plain string order is the
 # natural order. Each digit run becomes "\x01" + one character for the number
 # of its significant digits + those digits (a longer number sorts later, equal

@@ -21,7 +21,7 @@ from operator import add
 from typing import Callable
 
 from print_engine.model import Member, Problem, Severity
-from print_engine.read.codes import normalize_code, pad_code
+from print_engine.read.codes import code_width, normalize_code, pad_code
 from print_engine.read.columns import HeaderRow, label_of
 from print_engine.read.values import (
     MyNumberError,
@@ -37,7 +37,6 @@ CODE_FIELDS = ("employer_code", "affiliation", "kigo", "bango", "edaban")
 DATE_FIELDS = ("birth_date", "acquired", "acquired_recorded", "lost", "loss_recorded")
 TEXT_FIELDS = ("employer_name", "name", "postal_code", "address", "address2")
 REQUIRED_VALUES = ("employer_code", "kigo", "bango", "edaban", "kubun", "name", "acquired")
-EDABAN_WIDTH = 2
 FORMULA_MESSAGE = ("数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください"
                    "（または値として貼り付けてください）。")
 
@@ -77,10 +76,12 @@ class _Memo(dict):
     """
 
     def __init__(self, parse: Callable[[object], tuple[object, str | None]], code: str,
-                 native: type | None = None, empty: object = None):
+                 native: type | None = None, empty: object = None, warning_code: str = ""):
         super().__init__()
         self.parse = parse
-        self.code = code
+        self.code = code  # the error code of a value that fails to parse
+        # The code of a value that parses with a warning (e.g. BAD_RATIO → RATIO_WARNING).
+        self.warning_code = warning_code or code.removeprefix("BAD_") + "_WARNING"
         self.native = native  # cells of exactly this class are already their parsed value
         self.empty = empty  # the value of a blank or bad cell
         self.bad: dict[object, _Bad] = {}
@@ -188,13 +189,12 @@ class RowParser:
         self.warn = warn
         self.memos: dict[str, _Memo] = {}
         for key in CODE_FIELDS:
-            width = widths.get(key, EDABAN_WIDTH if key == "edaban" else 0)
-            self.memos[key] = _Memo(_code_parser(width), "BAD_CODE", empty="")
+            self.memos[key] = _Memo(_code_parser(code_width(key, widths)), "BAD_CODE", empty="")
         for key in DATE_FIELDS:
-            self.memos[key] = _Memo(_date, "BAD_DATE", native=date)
+            self.memos[key] = _Memo(_date, "BAD_DATE", native=date, warning_code="DATE_OUT_OF_ERA")
         self.memos["kubun"] = _Memo(lambda v: (parse_insured(v), None), "BAD_KUBUN")
         self.memos["burden_ratio"] = _Memo(lambda v: (parse_burden_ratio(v), None), "BAD_RATIO", empty="")
-        self.memos["kana"] = _Memo(_kana, "", empty="")
+        self.memos["kana"] = _Memo(_kana, "BAD_KANA", empty="")
 
     def _problem(self, severity: Severity, code: str, row: int, key: str, message: str, value: str = "") -> Problem:
         column = self.header.labels.get(key, label_of(key))
@@ -293,7 +293,7 @@ class RowParser:
                 continue
             warning = warned.get(v)
             if warning and key != "kana":
-                self.warn(self._problem(Severity.WARNING, "DATE_OUT_OF_ERA", row_numbers[i], key, warning,
+                self.warn(self._problem(Severity.WARNING, memo.warning_code, row_numbers[i], key, warning,
                                         _shown(v)))
 
     def _mynumbers(self, columns, rows, row_numbers, errors) -> list[str]:

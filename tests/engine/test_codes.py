@@ -188,3 +188,23 @@ def test_normalize_code_other_cells() -> None:
 
     assert normalize_code(True) == "TRUE"  # as Excel shows it; the caller reports it
     assert normalize_code(Decimal("0042")) == "42"
+
+
+def test_edaban_width_is_one_default_for_the_workbook_and_the_command_line(make_book):
+    """`--member 10-100-1` names the row whose 枝番 cell is 1 (→ 01), and a profile width wins in both."""
+    from types import SimpleNamespace
+
+    from print_engine.cli.args import selection_from_args
+    from print_engine.plan.run import load_members
+    from print_engine.profile.schema import RunProfile, SheetSettings
+    from print_engine.read.codes import code_width
+
+    from .conftest import row
+
+    assert code_width("edaban", {}) == 2 and code_width("kigo", {}) == 0
+    assert code_width("edaban", {"edaban": 3}) == 3
+    args = SimpleNamespace(employer=[], affiliation=[], household=[], member=["10-100-1"])
+    path = make_book([row(edaban=1)])
+    for widths in ({}, {"edaban": 3}):
+        member = load_members(path, RunProfile(sheet=SheetSettings(widths=widths))).members[0]
+        assert selection_from_args(args, widths).members == {member.key}

@@ -109,7 +109,7 @@ def test_duplicates_two_insured_and_employer_mismatch(make_book):
     codes = [sorted(p.code for p in m.errors) for m in wb.members]
     assert codes == [["DUPLICATE", "TWO_INSURED"], ["DUPLICATE", "TWO_INSURED"], [], ["EMPLOYER_MISMATCH"]]
     plan = plan_run(wb, PROFILE, date(2024, 8, 7))
-    assert [m.reason for m in wb.members] == [Reason.INVALID, Reason.INVALID, Reason.HELD, Reason.INVALID]
+    assert [plan.reason_of(m) for m in wb.members] == [Reason.INVALID, Reason.INVALID, Reason.HELD, Reason.INVALID]
     assert plan.shipments == []
 
 
@@ -210,3 +210,20 @@ def test_employer_name_warning_names_the_header_as_written(make_book):
     wb = load(make_book([row(bango="1", name_e="甲社"), row(bango="2", name_e="乙社")], headers=headers))
     (warning,) = wb.warnings
     assert (warning.code, warning.column) == ("EMPLOYER_NAME_MISMATCH", "事業所名称")
+
+
+def test_each_memo_warning_has_its_own_code(make_book):
+    """A date outside its era is DATE_OUT_OF_ERA; another field's warning is not labelled as a date's."""
+    from print_engine.read.rows import RowParser, _Memo
+    from print_engine.read.workbook import kept_rows, open_workbook
+
+    wb = load(make_book([row(acquired="昭和65年1月1日")]))
+    assert [(w.code, w.column) for w in wb.warnings] == [("DATE_OUT_OF_ERA", "資格取得年月日")]
+
+    sheet = open_workbook(make_book([row(kana="シケン")])).members
+    warnings = []
+    parser = RowParser(sheet.name, sheet.header, {}, set(), warnings.append)
+    parser.memos["burden_ratio"] = _Memo(lambda v: (v, "注意"), "BAD_RATIO", empty="")
+    parser.memos["kubun"] = _Memo(lambda v: (True, "区分の注意"), "BAD_KUBUN")
+    parser.parse_all(kept_rows(sheet))
+    assert [w.code for w in warnings] == ["KUBUN_WARNING"]  # no 負担割合 column: nothing parsed there

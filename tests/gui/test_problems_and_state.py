@@ -93,3 +93,35 @@ def test_a_broken_saved_profile_falls_back_to_the_default_with_a_message(qtbot, 
     assert window.session.profile_path is None
     assert window.message_bar.kind == "warning"
     assert "insurer.number" in window.message_bar.message()
+
+
+def test_busy_disables_the_run_actions_and_idle_enables_them(qtbot, sample_window):
+    """set_busy(True) disables; set_busy(False) enables, unless a run is still going."""
+    actions = sample_window.actions
+    run_actions = (actions.print, actions.export_pdf, actions.reprint, actions.open, actions.settings)
+    actions.set_busy(True)
+    assert not any(a.isEnabled() for a in run_actions)
+    actions.set_busy(False)
+    assert all(a.isEnabled() for a in run_actions)
+
+    class Running:
+        busy = True
+
+    class Loading:
+        running = True
+
+    saved, actions.runs = actions.runs, Running()
+    try:
+        actions.set_busy(False)  # a load ended while a print run goes on
+        assert not any(a.isEnabled() for a in run_actions)
+    finally:
+        actions.runs = saved
+    session = sample_window.session
+    saved, session.job = session.job, Loading()
+    try:
+        actions.set_busy(False)  # a print run ended while a workbook loads
+        assert not any(a.isEnabled() for a in run_actions)
+    finally:
+        session.job = saved
+    actions.set_busy(False)
+    assert actions.print.isEnabled()
