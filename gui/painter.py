@@ -35,6 +35,7 @@ from print_engine.layout.fonts import FontSet
 from print_engine.layout.primitives import (
     MM_PER_PT,
     PT_PER_MM,
+    BarCode,
     Circle,
     Line,
     Page,
@@ -154,6 +155,8 @@ class _Drawer:
             self.circle(prim)
         elif kind is QrCode:
             self.qr(prim)
+        elif kind is BarCode:
+            self.bars(prim)
         else:  # pragma: no cover - a new primitive without a Qt drawing
             raise TypeError(f"cannot draw {kind.__name__}")
 
@@ -258,4 +261,12 @@ class _Drawer:
         path.setFillRule(Qt.FillRule.WindingFill)
         for r, start, length in q.dark_runs():
             path.addRect(QRectF(q.x * k + start * m, q.y * k + r * m, length * m, m))
+        self.p.fillPath(path, QBrush(self.black))
+
+    def bars(self, b: BarCode) -> None:
+        """The customer barcode: the same rectangles as the PDF, filled black."""
+        k = self.k
+        path = QPainterPath()
+        for x, y, w, h in b.rects():
+            path.addRect(QRectF(x * k, y * k, w * k, h * k))
         self.p.fillPath(path, QBrush(self.black))

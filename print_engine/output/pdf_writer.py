@@ -34,6 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 from print_engine.layout.fonts import GOTHIC, FontSet
 from print_engine.layout.primitives import (
     PT_PER_MM,
+    BarCode,
     Circle,
     Line,
     Page,
@@ -341,6 +342,8 @@ class PdfWriter:
                 c._code = code
         elif isinstance(p, QrCode):
             ops.append(_qr_ops(p, height_mm))
+        elif isinstance(p, BarCode):
+            ops.append(_bar_ops(p, height_mm))
         else:  # pragma: no cover - a new primitive type without a renderer
             raise TypeError(f"cannot draw {type(p).__name__}")
 
@@ -366,6 +369,16 @@ def _stroke(width_pt: float, dash: tuple[float, ...] | None) -> str:
     if dash:
         ops += f" [{' '.join(_num(d) for d in dash)}] 0 d"
     return ops
+
+
+def _bar_ops(b: BarCode, height_mm: float) -> str:
+    """The bars of a customer barcode as one filled path of rectangles."""
+    k = PT_PER_MM
+    ops = ["q 0 g"]
+    for x, y, w, h in b.rects():
+        ops.append(f"{_num(x * k)} {_num((height_mm - y - h) * k)} {_num(w * k)} {_num(h * k)} re")
+    ops.append("f Q")
+    return "\n".join(ops)
 
 
 def _qr_ops(q: QrCode, height_mm: float) -> str:
