@@ -5,9 +5,12 @@
     python main.py batch WORKBOOK ...  headless print run to PDF
     python main.py barcode POSTAL ADDR the Japan Post customer barcode of an address
     python main.py --self-test         the installed app checks itself
+    python main.py --help | --version  the commands (also: an unknown command, exit 2)
 
-This file only parses the command line: ``check`` and ``batch`` never create
-a Qt application.
+This file only starts :func:`oshirase.entry.main`, which parses the command
+line (the headless commands come from ``print_engine.cli.args``): a headless
+command never creates a Qt application. The same entry is the ``oshirase``
+console script of ``pip install .`` and both executables of the frozen bundle.
 """
 
 from __future__ import annotations
@@ -15,23 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
-HEADLESS_COMMANDS = ("check", "batch", "barcode")
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in HEADLESS_COMMANDS:
-        from print_engine.cli.main import main as cli_main
-
-        return cli_main(argv)
-    if argv and argv[0] == "--self-test":
-        from selftest import run_self_test
-
-        return run_self_test()
-    from gui.app import run_app
-
-    return run_app(argv)
-
+from oshirase.entry import main  # noqa: F401 (also imported by tests as main.main)
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 
 import pytest
+
+# The app's per-user folder (support log, window settings) of every test and
+# of the programs the tests start: never the developer's own.
+os.environ.setdefault("OSHIRASE_DATA_DIR", tempfile.mkdtemp(prefix="oshirase-test-data-"))
 
 TOOLS = {
     "poppler": (("pdftoppm", "pdftotext"), "poppler-utils"),
