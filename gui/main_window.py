@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
 
     def _on_plan_changed(self) -> None:
         index = self.session.index
-        self.model.refresh_statuses(index.statuses if index is not None else None)
+        if index is not None:
+            self.model.refresh_statuses(index.statuses)
         self.tree.set_plan(self.session.plan, index)
         self.preview.set_window(self.session.profile.envelope)
         self._update_counts()

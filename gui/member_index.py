@@ -3,7 +3,7 @@
 Built once per load on the worker thread (:func:`build_index`), so the GUI
 thread only swaps lists in: codes, status codes, lower-cased search text,
 row lookups. Nothing here decides anything: the status of a member is read
-from what the engine's rules set (``Member.reason`` / ``errors`` / ``flag``).
+from the plan's results (its reasons and flags) and the rows' errors.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from print_engine.model import Member, Problem, Reason
-from print_engine.plan.run import LoadedWorkbook
+from print_engine.model import RETURN, Member, Problem, Reason
+from print_engine.plan.run import LoadedWorkbook, RunPlan
 
 STATUS_INCLUDED = "included"
 STATUS_RETURN = "RETURN"
@@ -54,13 +54,19 @@ def fold_many(texts: list[str]) -> list[str]:
     return folded if len(folded) == len(texts) else [fold_search(t) for t in texts]
 
 
-def status_of(member: Member) -> str:
-    """The status code of a member after the rules ran (warnings aside)."""
-    if member.errors or member.reason is Reason.INVALID:
+def status_of(member: Member, plan: RunPlan) -> str:
+    """The status code of a member in ``plan`` (warnings aside)."""
+    reason = plan.reason_of(member)
+    if member.errors or reason is Reason.INVALID:
         return STATUS_ERROR
-    if member.reason is not None:
-        return member.reason.value
-    return STATUS_RETURN if member.is_return else STATUS_INCLUDED
+    if reason is not None:
+        return reason.value
+    return STATUS_RETURN if plan.flag_of(member) == RETURN else STATUS_INCLUDED
+
+
+def statuses_of(plan: RunPlan) -> list[str]:
+    """:func:`status_of` for every row of the plan's workbook, in row order."""
+    return [status_of(m, plan) for m in plan.loaded.members]
 
 
 @dataclass(slots=True)
@@ -89,15 +95,15 @@ class MemberIndex:
     employer_affiliations: dict[str, set[str]] = field(default_factory=dict)
 
 
-def build_index(loaded: LoadedWorkbook | None) -> MemberIndex:
-    """The :class:`MemberIndex` of ``loaded`` (statuses as the rules left them)."""
+def build_index(loaded: LoadedWorkbook | None, plan: RunPlan | None = None) -> MemberIndex:
+    """The :class:`MemberIndex` of ``loaded``, with the statuses of ``plan`` (if any)."""
     index = MemberIndex()
     if loaded is None:
         return index
     members = loaded.members
     index.employer_codes = [m.employer_code for m in members]
     index.affiliations = [m.affiliation for m in members]
-    index.statuses = [status_of(m) for m in members]
+    index.statuses = statuses_of(plan) if plan is not None else [STATUS_INCLUDED] * len(members)
     index.search_texts = fold_many([f"{m.name}\t{m.kana}\t{m.kigo}-{m.bango}-{m.edaban}" for m in members])
     index.row_of_excel = {(m.sheet, m.row): i for i, m in enumerate(members)}
     index.row_of_key = {m.key: i for i, m in enumerate(members)}

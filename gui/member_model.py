@@ -35,7 +35,6 @@ from .member_index import (  # noqa: F401  (re-exported for the filter and the t
     MemberIndex,
     build_index,
     fold_search,
-    status_of,
 )
 
 ERROR_BG = QColor("#fde3e1")
@@ -156,14 +155,13 @@ class MemberTableModel(QAbstractTableModel):
         self.statuses = index.statuses
         self.endResetModel()
 
-    def refresh_statuses(self, statuses: list[str] | None = None) -> None:
+    def refresh_statuses(self, statuses: list[str]) -> None:
         """Take every member's status anew (after the rules ran again).
 
         Args:
-            statuses: The new status codes (computed on a worker), or None
-                to read them from the members here.
+            statuses: The new status codes of the new plan, one per row.
         """
-        self.statuses = statuses if statuses is not None else [status_of(m) for m in self.members]
+        self.statuses = statuses
         self.index_data.statuses = self.statuses
         if self.members:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self.members) - 1, 1))

@@ -87,7 +87,7 @@ def document_for_member(session, member: Member, status_label: str = "") -> Prev
     parts.append(PreviewPart("cover", _t("送付状"), lambda: maker.cover(shipment)))
     parts.append(PreviewPart("list", _t("対象者リスト"), lambda: maker.target_list(shipment)))
     note = ""
-    if member.is_return:
+    if envelope.is_return_member(member):
         note = _t("返送対象（データ確定日後に資格喪失の届出あり）")
     return PreviewDocument(parts, start, note)
 

@@ -130,7 +130,7 @@ def rebuild(run: EarlierRun, loaded: LoadedWorkbook, maker_factory) -> tuple[obj
     employers = frozenset(r["employer_code"] for r in run.rows)
     order = profile.run.order if profile.run.order in ("number", "affiliation") else ""
     selection = Selection(employers=employers, members=keys) if keys else Selection(employers=employers)
-    plan = plan_run(loaded.detached(), profile, issue_date, selection, order)
+    plan = plan_run(loaded, profile, issue_date, selection, order)
     maker = maker_factory(profile, issue_date)
     with_letters = any(r["document"] in ("cover", "list") for r in run.rows)
     files = build_stream(plan.shipments, profile.run.split, with_letters, maker.list_page_count)

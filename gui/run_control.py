@@ -149,7 +149,7 @@ class RunController(QObject):
             settings.write("files/last_export_dir", str(out_dir))
 
             def op(ctx: JobContext) -> RunSummary:
-                plan = plan_run(loaded.detached(), profile, issue_date, selection, order_override)
+                plan = plan_run(loaded, profile, issue_date, selection, order_override)
                 result = run_batch(plan, out_dir, split=split, documents=request.documents, force=force,
                                    progress=ctx.progress, cancelled=ctx.cancelled)
                 return summarize("pdf", plan, result.files, result.out_dir)
@@ -161,7 +161,7 @@ class RunController(QObject):
         def print_op(ctx: JobContext) -> RunSummary:
             from print_engine.output.pages import PageMaker
 
-            plan = plan_run(loaded.detached(), profile, issue_date, selection, order_override)
+            plan = plan_run(loaded, profile, issue_date, selection, order_override)
             maker = PageMaker(plan.profile, plan.issue_date)
             documents = documents_for(plan, request.documents)
             files = build_stream(plan.shipments, "employer", documents == "all", maker.list_page_count)

@@ -30,7 +30,7 @@ from print_engine.profile.schema import RunProfile
 from print_engine.read.workbook import WorkbookError
 
 from .jobs import Job, JobContext, OperatorError, run_job
-from .member_index import MemberIndex, build_index, status_of
+from .member_index import MemberIndex, build_index, statuses_of
 
 
 def view_selection(loaded: LoadedWorkbook, profile: RunProfile) -> Selection:
@@ -99,7 +99,7 @@ class Session(QObject):
         self.index: MemberIndex | None = None
         self.issue_date = self.profile.issue_date_resolved(date.today())
         self.job: Job | None = None
-        self._placement: dict[int, tuple[Envelope, Shipment]] | None = None
+        self._placement: dict[Member, tuple[Envelope, Shipment]] | None = None
         self._maker = None
 
     # --- profile -------------------------------------------------------------
@@ -128,7 +128,7 @@ class Session(QObject):
         if self.loaded is None:
             return
         plan = plan_for_view(self.loaded, self.profile, self.issue_date)
-        self._replanned((plan, plan.counts(), [status_of(m) for m in self.loaded.members]))
+        self._replanned((plan, plan.counts(), statuses_of(plan)))
 
     def _replanned(self, result: tuple) -> None:
         self.plan, self.counts, statuses = result
@@ -157,7 +157,7 @@ class Session(QObject):
             if ctx.cancelled():
                 raise Cancelled
             ctx.progress(1, 1, _t("一覧を準備しています"))
-            return loaded, plan, plan.counts(), build_index(loaded)
+            return loaded, plan, plan.counts(), build_index(loaded, plan)
 
         title = self.tr("ワークブックを読み込んでいます")
         job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=title)
@@ -189,9 +189,9 @@ class Session(QObject):
             return None
         if self._placement is None:
             self._placement = {
-                id(m): (env, s) for s in self.plan.shipments for env in s.envelopes for m in env.members
+                m: (env, s) for s in self.plan.shipments for env in s.envelopes for m in env.members
             }
-        return self._placement.get(id(member))
+        return self._placement.get(member)
 
     def page_maker(self):
         """The engine's page maker for the current profile and issue date."""

@@ -1,9 +1,10 @@
 """The engine's data: members, problems, employers, envelopes and shipments.
 
 Everything here is plain data (no Qt, no I/O). The pipeline is
-workbook → :class:`Member` rows (+ :class:`Problem` list) → rules set
-``Member.reason`` / ``Member.flag`` → :class:`Shipment` per employer holding
-:class:`Envelope` objects in packing order.
+workbook → :class:`Member` rows (+ :class:`Problem` list) → a plan's rule
+results (reasons and flags, owned by the plan, never written onto the rows)
+→ :class:`Shipment` per employer holding :class:`Envelope` objects in
+packing order.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import Mapping
 
 
 class Severity(str, Enum):
@@ -105,11 +107,14 @@ class Member:
     postal_code: str = ""
     address: str = ""
     errors: list[Problem] = field(default_factory=list)
-    # Set by the rules:
-    reason: Reason | None = None
-    flag: str = ""
-    eff_lost: date | None = None
-    eff_loss_recorded: date | None = None
+    # certificate.md (optional columns; set only where the sheet has them):
+    myna_card: bool | None = None  # マイナ保険証: registered, not, or blank
+    sex: str = ""  # 性別: 男 | 女 | ''
+    continuation_end: date | None = None  # 任継満了日
+    residence_end: date | None = None  # 在留期限
+    # Problems of a value that only matters to some runs (an unreadable
+    # マイナ保険証 or 性別): the plan makes them row errors when the run needs it.
+    conditional: tuple[Problem, ...] = ()
 
     @property
     def household_key(self) -> tuple[str, str]:
@@ -123,14 +128,6 @@ class Member:
     def number_label(self) -> str:
         """``記号-番号-枝番`` as printed in the window block."""
         return f"{self.kigo}-{self.bango}-{self.edaban}"
-
-    @property
-    def included(self) -> bool:
-        return self.reason is None
-
-    @property
-    def is_return(self) -> bool:
-        return self.flag == RETURN
 
 
 @dataclass(slots=True)
@@ -147,7 +144,11 @@ class Employer:
 
 @dataclass(slots=True)
 class Envelope:
-    """One household's envelope: its included members, insured first."""
+    """One household's envelope in one plan: its included members, insured first.
+
+    ``flags`` maps members to their flag in this plan (``RETURN``); a member
+    absent from it has none. It is the plan's own mapping, shared read-only.
+    """
 
     employer_code: str
     affiliation: str
@@ -155,11 +156,18 @@ class Envelope:
     bango: str
     members: list[Member]
     insured: Member | None = None  # the household's insured row, even if excluded
+    flags: Mapping[Member, str] = field(default_factory=dict)
+
+    def flag_of(self, member: Member) -> str:
+        return self.flags.get(member, "")
+
+    def is_return_member(self, member: Member) -> bool:
+        return self.flags.get(member, "") == RETURN
 
     @property
     def is_return(self) -> bool:
         """A RETURN envelope: every notice in it is RETURN."""
-        return bool(self.members) and all(m.is_return for m in self.members)
+        return bool(self.members) and all(self.is_return_member(m) for m in self.members)
 
     @property
     def has_insured(self) -> bool:
@@ -168,7 +176,7 @@ class Envelope:
     @property
     def has_removed_dependent(self) -> bool:
         """Some dependent is RETURN while the envelope itself is not."""
-        return not self.is_return and any(m.is_return for m in self.members)
+        return not self.is_return and any(self.is_return_member(m) for m in self.members)
 
     @property
     def household_label(self) -> str:

@@ -28,7 +28,6 @@ def sample_member(
     insured: bool | None = None,
     mynumber4: str = "1234",
     affiliation: str = "001",
-    flag: str = "",
     row: int = 2,
 ) -> Member:
     """One synthetic member (by default the insured of the reference notice)."""
@@ -48,7 +47,6 @@ def sample_member(
         acquired=date(1998, 8, 1),
         mynumber4=mynumber4,
         burden_ratio="3割",
-        flag=flag,
     )
 
 
@@ -86,11 +84,12 @@ def synthetic_envelopes(count: int, *, employer_code: str = "000123", affiliatio
         for d in range(1 + i % 4):
             given = _GIVEN[(i + d * 3) % len(_GIVEN)]
             m = sample_member(f"{family} {given}", "ケンポ タロウ", f"{d:02d}", bango=bango,
-                              mynumber4=f"{(i * 37 + d) % 10000:04d}", affiliation=aff, flag=flag, row=2 + i)
+                              mynumber4=f"{(i * 37 + d) % 10000:04d}", affiliation=aff, row=2 + i)
             m.employer_code = employer_code
             members.append(m)
         envelopes.append(Envelope(employer_code=employer_code, affiliation=aff, kigo="1234", bango=bango,
-                                  members=members, insured=members[0]))
+                                  members=members, insured=members[0],
+                                  flags={m: flag for m in members} if flag else {}))
     return envelopes
 
 
@@ -98,8 +97,9 @@ def sample_shipment(count: int = 12, *, by_affiliation: bool = False, affiliatio
     """A shipment for :data:`SAMPLE_EMPLOYER` with one RETURN and one removed dependent."""
     envelopes = synthetic_envelopes(count, affiliations=affiliations, returns_every=5)
     if len(envelopes) > 2:
-        removed = envelopes[2].members[-1]
-        removed.flag = RETURN if len(envelopes[2].members) > 1 else removed.flag
+        env = envelopes[2]
+        if len(env.members) > 1:
+            env.flags = {**env.flags, env.members[-1]: RETURN}
     return Shipment(employer=SAMPLE_EMPLOYER, envelopes=envelopes, by_affiliation=by_affiliation,
                     container="封筒" if count <= 10 else "段ボール")
 

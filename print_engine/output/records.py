@@ -41,7 +41,7 @@ def manifest_rows(files: list[FileSpec]) -> list[tuple]:
             if e.document == "notice":
                 m = e.member
                 rows.append((spec.name, e.first_page, e.last_page, code, m.affiliation, "notice",
-                             m.kigo, m.bango, m.edaban, m.name, m.flag))
+                             m.kigo, m.bango, m.edaban, m.name, e.envelope.flag_of(m)))
             else:
                 rows.append((spec.name, e.first_page, e.last_page, code, "", e.document, "", "", "", "", ""))
     return rows
@@ -51,17 +51,19 @@ def write_manifest(path: Path, files: list[FileSpec]) -> None:
     _write(path, MANIFEST_COLUMNS, manifest_rows(files))
 
 
-def reason_text(m: Member) -> str:
-    if m.reason is Reason.INVALID:
+def reason_text(m: Member, reason: Reason) -> str:
+    if reason is Reason.INVALID:
         return "; ".join(p.message for p in m.errors)
-    return REASON_TEXT[m.reason]
+    return REASON_TEXT[reason]
 
 
-def write_excluded(path: Path, members: list[Member]) -> None:
+def write_excluded(path: Path, plan: RunPlan) -> None:
+    """One row per member printed nothing, in workbook order, with the plan's reason."""
+    reasons = plan.reasons
     rows = (
-        (m.sheet, m.row, m.employer_code, m.kigo, m.bango, m.edaban, m.name, m.reason.value, reason_text(m))
-        for m in members
-        if m.reason is not None
+        (m.sheet, m.row, m.employer_code, m.kigo, m.bango, m.edaban, m.name, r.value, reason_text(m, r))
+        for m in plan.excluded()
+        for r in (reasons[m],)
     )
     _write(path, EXCLUDED_COLUMNS, rows)
 
@@ -94,7 +96,7 @@ def write_run_records(folder: Path, plan: RunPlan, files: list[FileSpec]) -> Non
     ``profile.toml`` with "today" resolved, so the run can be repeated exactly.
     """
     write_manifest(folder / "manifest.csv", files)
-    write_excluded(folder / "excluded.csv", plan.members)
+    write_excluded(folder / "excluded.csv", plan)
     write_packing(folder / "packing.csv", plan.shipments)
     resolved = resolve_today(plan.profile, plan.issue_date)
     (folder / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")

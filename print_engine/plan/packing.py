@@ -20,6 +20,8 @@ from print_engine.model import (
 )
 from print_engine.plan.rules import households_of
 from print_engine.profile.schema import RunProfile
+from typing import Mapping
+
 from print_engine.read.codes import natural_key
 
 
@@ -28,27 +30,36 @@ def _member_order(m: Member) -> tuple:
 
 
 def build_envelopes(
-    members: list[Member], households: dict[tuple[str, str], list[Member]] | None = None
+    members: list[Member],
+    households: dict[tuple[str, str], list[Member]] | None = None,
+    reasons: Mapping[Member, Reason] | None = None,
+    flags: Mapping[Member, str] | None = None,
 ) -> list[Envelope]:
-    """One envelope per household with at least one included member."""
+    """One envelope per household with at least one included member.
+
+    A member is included when ``reasons`` has no reason for it; ``flags``
+    (the plan's own) is shared by the envelopes.
+    """
+    reasons = reasons if reasons is not None else {}
+    flags = flags if flags is not None else {}
     envelopes = []
     for (kigo, bango), rows in (households or households_of(members)).items():
         if len(rows) == 1:  # a household of one: nothing to sort or choose
             lead = rows[0]
-            if lead.reason is not None:
+            if lead in reasons:
                 continue
             included = [lead]
             insured = lead if lead.insured else None
         else:
-            included = [m for m in rows if m.reason is None]
+            included = [m for m in rows if m not in reasons]
             if not included:
                 continue
             if len(included) > 1:
                 included.sort(key=_member_order)
             insured_rows = [m for m in rows if m.insured]
             insured = insured_rows[0] if len(insured_rows) == 1 else None
-            lead = insured if insured is not None and insured.reason is None else included[0]
-        envelopes.append(Envelope(lead.employer_code, lead.affiliation, kigo, bango, included, insured))
+            lead = insured if insured is not None and insured not in reasons else included[0]
+        envelopes.append(Envelope(lead.employer_code, lead.affiliation, kigo, bango, included, insured, flags))
     return envelopes
 
 
@@ -65,16 +76,25 @@ def _selected(env: Envelope, selection: Selection) -> list[Member]:
     return env.members
 
 
-def apply_selection(envelopes: list[Envelope], selection: Selection) -> list[Envelope]:
-    """Drop what the operator did not select; those members get NOT_SELECTED."""
+def apply_selection(envelopes: list[Envelope], selection: Selection,
+                    reasons: dict[Member, Reason] | None = None) -> list[Envelope]:
+    """Drop what the operator did not select; those members get NOT_SELECTED in ``reasons``.
+
+    ``reasons`` is the plan's own mapping, being built; the envelopes are
+    the plan's own too (fresh from :func:`build_envelopes`).
+    """
     if selection.is_empty:
         return envelopes
+    if reasons is None:
+        reasons = {}
     kept = []
     for env in envelopes:
         chosen = _selected(env, selection)
-        for m in env.members:
-            if m not in chosen:
-                m.reason = Reason.NOT_SELECTED
+        if len(chosen) != len(env.members):
+            keep = set(chosen)
+            for m in env.members:
+                if m not in keep:
+                    reasons[m] = Reason.NOT_SELECTED
         if chosen:
             env.members = chosen
             kept.append(env)

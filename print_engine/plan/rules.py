@@ -4,11 +4,16 @@ Each member row gets at most one reason code — the first rule that applies —
 or none (included), plus the ``RETURN`` flag for a loss recorded after the
 data freeze. Rows with errors are ``INVALID`` and the rest of their household
 ``HELD``, whatever a rule would say.
+
+The results are returned as :class:`RuleResults`, owned by the caller's plan:
+the member rows are never written to, so two plans of the same workbook
+never disturb each other.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import Callable
@@ -37,8 +42,26 @@ def households_of(members: list[Member]) -> dict[tuple[str, str], list[Member]]:
     return groups
 
 
-def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Reason | None]:
-    """The first rule that excludes a member, as a function of the member (losses inherited)."""
+@dataclass(slots=True)
+class RuleResults:
+    """What the rules decided for every row of one plan.
+
+    Attributes:
+        households: 記号+番号 → rows in workbook order (for packing).
+        reasons: member → why it gets nothing; a member absent is included.
+        flags: member → its flag (``RETURN``); a member absent has none.
+        losses: member → (effective loss date, recorded date) where it has a
+            loss, its own or inherited from the insured.
+    """
+
+    households: dict[tuple[str, str], list[Member]]
+    reasons: dict[Member, Reason] = field(default_factory=dict)
+    flags: dict[Member, str] = field(default_factory=dict)
+    losses: dict[Member, tuple[date, date]] = field(default_factory=dict)
+
+
+def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member, date | None, date | None], Reason | None]:
+    """The first rule that excludes a member, given its effective loss (inherited)."""
     rules = profile.rules
     variant = profile.run.variant
     initial = variant == "initial"
@@ -50,7 +73,7 @@ def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Re
     freeze = rules.freeze
     need_mynumber = initial and rules.require_mynumber
 
-    def reason(m: Member) -> Reason | None:
+    def reason(m: Member, lost: date | None, loss_recorded: date | None) -> Reason | None:
         if initial:
             acquired = m.acquired
             if acquired is None or acquired > enrolled_by:
@@ -62,11 +85,10 @@ def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Re
             recorded = m.acquired_recorded or m.acquired
             if recorded is None or not (new_from <= recorded <= new_to):
                 return Reason.NOT_IN_PERIOD
-        lost = m.eff_lost
         if lost is not None:
             if lost <= as_of:
                 return Reason.LOST_BEFORE_ASOF
-            if window and m.eff_loss_recorded <= freeze:
+            if window and loss_recorded <= freeze:
                 return Reason.LOST_IN_WINDOW
         if need_mynumber and not m.mynumber4:
             return Reason.NO_MYNUMBER
@@ -78,19 +100,21 @@ def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member], Re
 def apply_rules(
     members: list[Member], profile: RunProfile, issue_date: date,
     households: dict[tuple[str, str], list[Member]] | None = None,
-) -> dict[tuple[str, str], list[Member]]:
-    """Set ``reason`` and ``flag`` on every member (selection comes later).
+) -> RuleResults:
+    """Decide every member's reason and flag (selection comes later).
 
     Args:
-        members: every member row, in workbook order.
+        members: every member row, in workbook order (not changed).
         profile: the run profile (variant, dates of the rules).
         issue_date: the resolved issue date.
         households: ``households_of(members)`` when the caller has it already.
 
-    Returns the households (記号+番号 → rows in workbook order), for packing.
+    Returns the results, with the households (記号+番号 → rows) for packing.
     """
     if households is None:
         households = households_of(members)
+    results = RuleResults(households)
+    reasons, flags, losses = results.reasons, results.flags, results.losses
     reason_of = _reason_rule(profile, issue_date)
     freeze = profile.rules.freeze
     flags_return = profile.run.variant != "reissue"
@@ -105,16 +129,17 @@ def apply_rules(
             head = inherited.get((m.kigo, m.bango))
             if head is not None and m is not head[0] and (lost is None or head[1] < lost):
                 lost, recorded = head[1], head[2]
-        m.eff_lost = lost
-        m.eff_loss_recorded = recorded
-        m.flag = ""
+        if lost is not None:
+            losses[m] = (lost, recorded)
         if invalid and (m.kigo, m.bango) in invalid:
-            m.reason = invalid_reason if m.errors else held
+            reasons[m] = invalid_reason if m.errors else held
             continue
-        reason = m.reason = reason_of(m)
-        if reason is None and flags_return and lost is not None and recorded > freeze:
-            m.flag = RETURN
-    return households
+        reason = reason_of(m, lost, recorded)
+        if reason is not None:
+            reasons[m] = reason
+        elif flags_return and lost is not None and recorded > freeze:
+            flags[m] = RETURN
+    return results
 
 
 def _inherited_losses(members: list[Member]) -> dict[tuple[str, str], tuple[Member, date, date]]:

@@ -9,7 +9,6 @@ command line go through these two functions.
 
 from __future__ import annotations
 
-import copy
 import gc
 from collections import Counter
 from contextlib import contextmanager
@@ -51,16 +50,6 @@ class LoadedWorkbook:
     def row_errors(self) -> list[Problem]:
         return [p for m in self.members for p in m.errors]
 
-    def detached(self) -> LoadedWorkbook:
-        """A copy whose members a plan may change without touching this one.
-
-        Planning sets each member's reason and flag. The window plans its
-        print and export runs on a worker thread, on a detached copy, so the
-        table and preview it shows meanwhile keep their own plan.
-        """
-        members = [copy.copy(m) for m in self.members]
-        return LoadedWorkbook(self.path, self.sheet, members, self.warnings, self.employers, self.labels)
-
     def problems(self) -> list[Problem]:
         """Errors and warnings in workbook order (sheet, row)."""
         allp = self.row_errors() + self.warnings
@@ -69,7 +58,11 @@ class LoadedWorkbook:
 
 @dataclass(slots=True)
 class RunPlan:
-    """Who gets what in one run: shipments in print order plus the excluded."""
+    """Who gets what in one run: shipments in print order plus the excluded.
+
+    The plan owns its results (``reasons``, ``flags``): the workbook's member
+    rows are shared by every plan and never changed by one.
+    """
 
     loaded: LoadedWorkbook
     profile: RunProfile
@@ -77,13 +70,28 @@ class RunPlan:
     selection: Selection
     order_override: str
     shipments: list[Shipment] = field(default_factory=list)
+    reasons: dict[Member, Reason] = field(default_factory=dict)
+    flags: dict[Member, str] = field(default_factory=dict)
 
     @property
     def members(self) -> list[Member]:
         return self.loaded.members
 
+    def reason_of(self, member: Member) -> Reason | None:
+        """Why ``member`` gets nothing in this run, or None when it is printed."""
+        return self.reasons.get(member)
+
+    def flag_of(self, member: Member) -> str:
+        """The member's flag in this run (``RETURN`` or '')."""
+        return self.flags.get(member, "")
+
+    def excluded(self) -> list[Member]:
+        """The members printed nothing, in workbook order."""
+        reasons = self.reasons
+        return [m for m in self.loaded.members if m in reasons]
+
     def counts(self) -> dict[str, int]:
-        reasons = Counter(m.reason.value for m in self.loaded.members if m.reason is not None)
+        reasons = Counter(r.value for r in self.reasons.values())
         errors = len(self.loaded.row_errors())
         return {
             "member_rows": len(self.loaded.members),
@@ -191,10 +199,12 @@ def plan_run(
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
     with gc_paused():
-        households = apply_rules(loaded.members, profile, issue_date, _households(loaded))
-        envelopes = apply_selection(build_envelopes(loaded.members, households), selection)
+        results = apply_rules(loaded.members, profile, issue_date, _households(loaded))
+        envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
+        envelopes = apply_selection(envelopes, selection, results.reasons)
         shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
-    return RunPlan(loaded, profile, issue_date, selection, order_override, shipments)
+    return RunPlan(loaded, profile, issue_date, selection, order_override, shipments,
+                   results.reasons, results.flags)
 
 
 def _households(loaded: LoadedWorkbook) -> dict[tuple[str, str], list[Member]] | None:

@@ -118,8 +118,7 @@ def test_list_stays_inside_the_printable_area_and_texts_fit_their_cells():
     fonts = FontSet.load()
     shipment = sample_shipment(40, by_affiliation=True, affiliations=2)
     shipment.envelopes[0].members[0].name = "ウィリアムズ・ジョンソン・スミス・ブラウン クリストファー・アレクサンダー"
-    for m in shipment.envelopes[1].members:
-        m.flag = RETURN
+    shipment.envelopes[1].flags = {m: RETURN for m in shipment.envelopes[1].members}
     for page in pages_for(shipment):
         assert not page.overflow
         for p in page.primitives():

@@ -48,15 +48,17 @@ def test_a_long_file_reports_progress_and_stops_part_way(plan, tmp_path):
     assert spec.pages > 100
 
 
-def test_a_detached_plan_leaves_the_shown_plan_alone(plan):
+def test_a_second_plan_of_the_same_workbook_leaves_the_first_alone(plan):
     from dataclasses import replace
 
     from print_engine.model import Selection
 
-    before = [(m.reason, m.flag) for m in plan.members]
+    before = [(plan.reason_of(m), plan.flag_of(m)) for m in plan.members]
+    counts = plan.counts()
     reissue = replace(plan.profile, run=replace(plan.profile.run, variant="reissue"))
-    other = plan_run(plan.loaded.detached(), reissue, plan.issue_date,
-                     Selection(households=frozenset({("11", "1007")})))
-    assert [(m.reason, m.flag) for m in plan.members] == before
+    other = plan_run(plan.loaded, reissue, plan.issue_date, Selection(households=frozenset({("11", "1007")})))
+    assert [(plan.reason_of(m), plan.flag_of(m)) for m in plan.members] == before
+    assert plan.counts() == counts
     assert sum(s.notice_count for s in other.shipments) == 3
     assert other.counts()["NOT_SELECTED"] > 100
+    assert counts["NOT_SELECTED"] == 0

@@ -72,7 +72,8 @@ def test_employer_file_name_uses_code_and_name():
 
 def test_manifest_rows_one_per_document_with_member_fields():
     s = ship("1", 2)
-    s.envelopes[0].members[1].flag = "RETURN"
+    env = s.envelopes[0]
+    env.flags = {env.members[1]: "RETURN"}
     s.envelopes[0].members[0].affiliation = "A1"
     files = build_stream([s], "employer", True, lambda s: 2)
     rows = manifest_rows(files)
