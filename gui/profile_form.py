@@ -142,6 +142,7 @@ class ProfileForm(QTabWidget):
         self._build_notice()
         self._build_packing()
         self._build_envelope()
+        self._build_direct_mail()
         self._build_sheet()
 
     # --- building ------------------------------------------------------------
@@ -247,6 +248,23 @@ class ProfileForm(QTabWidget):
         form.addRow(hint)
         form.addRow(self.tr("用紙の上の位置"), WindowDiagram(spins))
 
+    def _build_direct_mail(self) -> None:
+        form = self._tab(self.tr("自宅郵送"))
+        codes = QLineEdit()
+        codes.setToolTip(self.tr("全世帯を自宅へ郵送する事業所コード（任意継続など）。複数のときは「,」で区切ります"))
+        self._add(form, "direct_mail.employers", self.tr("自宅へ郵送する事業所"), codes)
+        spin = QDoubleSpinBox()
+        spin.setRange(8.0, 11.5)
+        spin.setDecimals(1)
+        spin.setSingleStep(0.5)
+        spin.setSuffix(self.tr(" ポイント"))
+        self._add(form, "direct_mail.barcode_pt", self.tr("カスタマバーコードの大きさ"), spin)
+        hint = QLabel(self.tr("送付先の列が「自宅」の世帯も自宅へ郵送します。郵送する封筒の窓には住所・宛名と"
+                              "カスタマバーコードを印字します。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        form.addRow(hint)
+
     def _build_sheet(self) -> None:
         form = self._tab(self.tr("フォント・シート"))
         fonts = QLineEdit()
@@ -274,6 +292,8 @@ class ProfileForm(QTabWidget):
                 value = profile.sheet.widths.get(key.rsplit(".", 1)[1], 0)
             elif key == "fonts.fallback":
                 value = ";".join(profile.fonts.fallback)
+            elif key == "direct_mail.employers":
+                value = ", ".join(profile.direct_mail.employers)
             else:
                 section, name = key.split(".")
                 value = getattr(getattr(profile, section), name)
@@ -316,6 +336,8 @@ class ProfileForm(QTabWidget):
                 value = widget.text()
                 if key == "fonts.fallback":
                     value = [p.strip() for p in value.split(";") if p.strip()]
+                elif key == "direct_mail.employers":
+                    value = [c.strip() for c in value.replace("、", ",").split(",") if c.strip()]
             elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
                 value = widget.value()
             elif isinstance(widget, QCheckBox):

@@ -27,6 +27,7 @@ WINDOW_MARGIN_MM = 5.0
 WIDTH_FIELDS = ("kigo", "bango", "edaban", "employer_code", "affiliation")
 PACKING_CHOICES = ("affiliation", "number")
 _SPLIT_RE = re.compile(r"pages:[1-9][0-9]*")
+BARCODE_PT = (8.0, 11.5)  # the customer barcode's sizes allowed by the Japan Post manual
 SECTIONS: dict[str, type] = {f.name: f.default_factory for f in dataclasses.fields(RunProfile)}  # type: ignore[misc]
 
 
@@ -179,6 +180,24 @@ def _check_fallback(key: str, value: Any, base_dir: Path) -> tuple[str, ...]:
     return tuple(resolved)
 
 
+def _check_mail_employers(key: str, value: Any, base_dir: Path) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(
+            isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise _fail(key, "事業所コードの配列（例: [\"9999\"]）", value)
+    from print_engine.read.codes import normalize_code  # local: keeps this module's imports to the checks
+
+    codes = tuple(normalize_code(v) for v in value)
+    if not all(codes):
+        raise ProfileError(key, f"「{key}」に空の事業所コードがあります。")
+    return codes
+
+
+def _check_barcode_pt(key: str, value: Any, base_dir: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not BARCODE_PT[0] <= value <= BARCODE_PT[1]:
+        raise _fail(key, f"{BARCODE_PT[0]:.1f}～{BARCODE_PT[1]:.1f} の数値（ポイント、標準 10.0）", value)
+    return float(value)
+
+
 _BY_TYPE: dict[type, Checker] = {
     str: _check_str, bool: _check_bool, int: _check_int, float: _check_positive_mm, date: _check_date,
 }
@@ -191,6 +210,8 @@ _SPECIAL: dict[str, Checker] = {
     "run.documents": _enum(DOCUMENTS),
     "packing.envelope_max_households": _check_positive_int,
     "packing.employers": _check_employers,
+    "direct_mail.employers": _check_mail_employers,
+    "direct_mail.barcode_pt": _check_barcode_pt,
     "fonts.fallback": _check_fallback,
     "sheet.widths": _check_widths,
 }

@@ -70,6 +70,14 @@ class EnvelopeWindow:
 
 
 @dataclass(frozen=True, slots=True)
+class DirectMail:
+    """[direct_mail] (``direct-mail.md``): households mailed home with the customer barcode."""
+
+    employers: tuple[str, ...] = ()  # employer codes whose households are all mailed home
+    barcode_pt: float = 10.0  # the customer barcode's point size, 8.0–11.5
+
+
+@dataclass(frozen=True, slots=True)
 class Fonts:
     fallback: tuple[str, ...] = ()
 
@@ -88,6 +96,7 @@ class RunProfile:
     notice: NoticeSettings = field(default_factory=NoticeSettings)
     packing: Packing = field(default_factory=Packing)
     envelope: EnvelopeWindow = field(default_factory=EnvelopeWindow)
+    direct_mail: DirectMail = field(default_factory=DirectMail)
     fonts: Fonts = field(default_factory=Fonts)
     sheet: SheetSettings = field(default_factory=SheetSettings)
 
