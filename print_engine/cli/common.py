@@ -8,6 +8,7 @@ from datetime import date
 from print_engine.layout.fonts import FontSet
 from print_engine.model import Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
+from print_engine.profile.checks import check_certificate_validity
 from print_engine.profile.loading import ProfileError
 
 from .args import profile_from_args, selection_from_args
@@ -29,6 +30,8 @@ COUNT_LABELS = (
 
 def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
     profile = profile_from_args(args)
+    # valid_until against an issue date of "today", known only now (before the slow load)
+    check_certificate_validity(profile, profile.issue_date_resolved(today or date.today()))
     try:
         uncovered = FontSet.load(profile.fonts.fallback).missing_chars
     except Exception:  # reportlab raises TTFError for a file that is not TrueType

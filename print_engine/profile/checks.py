@@ -18,7 +18,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from print_engine.profile.schema import DOCUMENTS, ORDERS, VARIANTS, RunProfile
+from print_engine.plan.certificate_dates import valid_until_problem
+from print_engine.profile.schema import (
+    DOCUMENT_KINDS,
+    DOCUMENTS,
+    ISSUE_KINDS,
+    ORDERS,
+    VARIANTS,
+    Leaflet,
+    RunProfile,
+)
 from print_engine.read.codes import insurer_number_valid
 
 A4_WIDTH_MM = 210.0
@@ -198,6 +207,35 @@ def _check_barcode_pt(key: str, value: Any, base_dir: Path) -> float:
     return float(value)
 
 
+_LEAFLET_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _check_leaflets(key: str, value: Any, base_dir: Path) -> tuple[Leaflet, ...]:
+    """``[[packing.leaflets]]``: each a ``name`` (the packing.csv column prefix) and its ``documents``."""
+    if not isinstance(value, (list, tuple)):
+        raise _fail(key, "表の配列（[[packing.leaflets]] に name と documents）", value)
+    leaflets: list[Leaflet] = []
+    for i, entry in enumerate(value, start=1):
+        where = f"{key}[{i}]"
+        if not isinstance(entry, Mapping):
+            raise _fail(where, "表（name と documents）", entry)
+        unknown = [k for k in entry if k not in ("name", "documents")]
+        if unknown:
+            raise ProfileError(f"{where}.{unknown[0]}",
+                               f"「{where}.{unknown[0]}」は不明な項目です。使える項目: name, documents。")
+        name = entry.get("name")
+        if not isinstance(name, str) or not _LEAFLET_NAME.fullmatch(name):
+            raise _fail(f"{where}.name", "英数字の名前（例: \"green\"。packing.csv の列名 green_leaflets になります）", name)
+        if any(leaflet.name == name for leaflet in leaflets):
+            raise ProfileError(f"{where}.name", f"「{where}.name」の \"{name}\" は別のリーフレットと重複しています。")
+        documents = entry.get("documents", ["notice"])
+        if (not isinstance(documents, (list, tuple)) or not documents
+                or not all(isinstance(d, str) and d in DOCUMENT_KINDS for d in documents)):
+            raise _fail(f"{where}.documents", "書類の種類の配列（\"notice\"、\"certificate\"）", documents)
+        leaflets.append(Leaflet(name, tuple(dict.fromkeys(documents))))
+    return tuple(leaflets)
+
+
 _BY_TYPE: dict[type, Checker] = {
     str: _check_str, bool: _check_bool, int: _check_int, float: _check_positive_mm, date: _check_date,
 }
@@ -210,6 +248,8 @@ _SPECIAL: dict[str, Checker] = {
     "run.documents": _enum(DOCUMENTS),
     "packing.envelope_max_households": _check_positive_int,
     "packing.employers": _check_employers,
+    "packing.leaflets": _check_leaflets,
+    "issue.kind": _enum(ISSUE_KINDS),
     "direct_mail.employers": _check_mail_employers,
     "direct_mail.barcode_pt": _check_barcode_pt,
     "fonts.fallback": _check_fallback,
@@ -257,6 +297,19 @@ def overlay(base: RunProfile, data: Mapping[str, Any], base_dir: Path) -> RunPro
     return profile
 
 
+def check_certificate_validity(profile: RunProfile, issue_date: date) -> None:
+    """``[certificate] valid_until`` against the run's issue date, when the run issues certificates.
+
+    Raises:
+        ProfileError: more than five years after the issue date, or before it.
+    """
+    if profile.issue.kind == "notice":
+        return
+    problem = valid_until_problem(profile.certificate.valid_until, issue_date)
+    if problem is not None:
+        raise ProfileError("certificate.valid_until", problem)
+
+
 def _check_consistency(profile: RunProfile) -> None:
     """Checks that involve more than one key."""
     rules = profile.rules
@@ -266,6 +319,8 @@ def _check_consistency(profile: RunProfile) -> None:
             f"「rules.new_members_to」（{rules.new_members_to}）が「rules.new_members_from」"
             f"（{rules.new_members_from}）より前です。期間の終了日は開始日以後にしてください。",
         )
+    if isinstance(profile.run.issue_date, date):  # "today" is checked once it is resolved
+        check_certificate_validity(profile, profile.run.issue_date)
     env = profile.envelope
     limits = (
         ("window_left_mm", env.window_left_mm, WINDOW_MARGIN_MM, "用紙の左端"),

@@ -74,6 +74,8 @@ def profile_to_mapping(profile: RunProfile, base_dir: Path | None = None) -> dic
             value = getattr(getattr(profile, section), f.name)
             if isinstance(value, dict):
                 value = dict(value)
+            elif section == "packing" and f.name == "leaflets":
+                value = [{"name": leaflet.name, "documents": list(leaflet.documents)} for leaflet in value]
             elif isinstance(value, tuple):
                 value = [_relative_to(p, base_dir) for p in value]
             values[f.name] = value

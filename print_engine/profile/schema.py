@@ -12,6 +12,8 @@ from datetime import date
 VARIANTS = ("initial", "new-members", "reissue")
 ORDERS = ("profile", "number", "affiliation")
 DOCUMENTS = ("all", "notices")
+ISSUE_KINDS = ("notice", "certificate", "by-registration")  # [issue] kind (certificate.md)
+DOCUMENT_KINDS = ("notice", "certificate")  # what a member gets; [[packing.leaflets]] documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,39 @@ class NoticeSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class IssueSettings:
+    kind: str = "notice"  # notice | certificate | by-registration (the マイナ保険証 column decides)
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateSettings:
+    template: str = "certificate-2025"
+    valid_until: date = date(2029, 7, 31)  # at most five years after the issue date
+    cap_at_75: bool = True  # no later than the day before the 75th birthday
+    print_sex: bool = True
+    back_side: bool = False  # a back page with the organ-donation declaration (duplex)
+
+
+@dataclass(frozen=True, slots=True)
+class Leaflet:
+    """A pre-printed leaflet: one goes into every envelope holding one of ``documents``.
+
+    ``name`` is the leaflet's key; packing.csv counts it as ``{name}_leaflets``.
+    """
+
+    name: str
+    documents: tuple[str, ...] = ("notice",)
+
+
+# The green (別添4) and blue (別添5) leaflets of the 2024 letters.
+DEFAULT_LEAFLETS = (Leaflet("green", ("notice",)), Leaflet("blue", ("notice",)))
+
+
+@dataclass(frozen=True, slots=True)
 class Packing:
     envelope_max_households: int = 10
     employers: dict[str, str] = field(default_factory=dict)  # code -> "affiliation" | "number"
+    leaflets: tuple[Leaflet, ...] = DEFAULT_LEAFLETS
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +126,8 @@ class RunProfile:
     run: RunSettings = field(default_factory=RunSettings)
     rules: Rules = field(default_factory=Rules)
     notice: NoticeSettings = field(default_factory=NoticeSettings)
+    issue: IssueSettings = field(default_factory=IssueSettings)
+    certificate: CertificateSettings = field(default_factory=CertificateSettings)
     packing: Packing = field(default_factory=Packing)
     envelope: EnvelopeWindow = field(default_factory=EnvelopeWindow)
     direct_mail: DirectMail = field(default_factory=DirectMail)

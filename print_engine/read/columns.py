@@ -46,6 +46,11 @@ MEMBER_FIELDS: tuple[Field, ...] = (
     Field("postal_code", "郵便番号", ("〒",)),
     Field("address", "住所", ("住所1",)),
     Field("address2", "住所2"),
+    # certificate.md: optional unless the run needs them
+    Field("myna_card", "マイナ保険証", ("マイナ保険証登録", "マイナ保険証利用登録", "利用登録")),
+    Field("sex", "性別", ("性別区分",)),
+    Field("continuation_end", "任継満了日", ("任意継続満了日", "資格満了日")),
+    Field("residence_end", "在留期限", ("在留期間満了日",)),
 )
 
 EMPLOYER_SHEET_NAMES = ("事業所", "事業所一覧", "employers")

@@ -29,12 +29,20 @@ from print_engine.read.values import (
     fold_kana,
     parse_burden_ratio,
     parse_insured,
+    parse_myna_card,
     parse_mynumber,
+    parse_sex,
 )
 from print_engine.read.wareki import ERAS, parse_date
 
 CODE_FIELDS = ("employer_code", "affiliation", "kigo", "bango", "edaban")
 DATE_FIELDS = ("birth_date", "acquired", "acquired_recorded", "lost", "loss_recorded")
+# certificate.md: optional columns set on the members only where the sheet has them.
+CERTIFICATE_FIELDS = ("myna_card", "sex", "continuation_end", "residence_end")
+CERTIFICATE_DATES = ("continuation_end", "residence_end")
+# Whether an unreadable value is an error depends on the run (a by-registration
+# run, a certificate that prints 性別): kept on the member, not in its errors.
+CONDITIONAL_FIELDS = ("myna_card", "sex")
 TEXT_FIELDS = ("employer_name", "name", "postal_code", "address", "address2")
 REQUIRED_VALUES = ("employer_code", "kigo", "bango", "edaban", "kubun", "name", "acquired")
 FORMULA_MESSAGE = ("数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください"
@@ -190,8 +198,10 @@ class RowParser:
         self.memos: dict[str, _Memo] = {}
         for key in CODE_FIELDS:
             self.memos[key] = _Memo(_code_parser(code_width(key, widths)), "BAD_CODE", empty="")
-        for key in DATE_FIELDS:
+        for key in DATE_FIELDS + CERTIFICATE_DATES:
             self.memos[key] = _Memo(_date, "BAD_DATE", native=date, warning_code="DATE_OUT_OF_ERA")
+        self.memos["myna_card"] = _Memo(lambda v: (parse_myna_card(v), None), "BAD_MYNA_CARD", native=bool)
+        self.memos["sex"] = _Memo(lambda v: (parse_sex(v), None), "BAD_SEX", empty="")
         self.memos["kubun"] = _Memo(lambda v: (parse_insured(v), None), "BAD_KUBUN")
         self.memos["burden_ratio"] = _Memo(lambda v: (parse_burden_ratio(v), None), "BAD_RATIO", empty="")
         self.memos["kana"] = _Memo(_kana, "BAD_KANA", empty="")
@@ -214,6 +224,7 @@ class RowParser:
         row_numbers = [n for n, _ in numbered]
         rows = [cells for _, cells in numbered]
         errors: dict[int, list[Problem]] = {}
+        conditional: dict[int, list[Problem]] = {}
         broken = self._blank_uncached(row_numbers, rows, errors)
         width = max(map(len, rows), default=0)
         if rows and min(map(len, rows)) < width:
@@ -231,7 +242,7 @@ class RowParser:
                 continue
             values[key] = memo.column(raw)
             if memo.flagged(raw):
-                self._report(key, memo, raw, row_numbers, errors)
+                self._report(key, memo, raw, row_numbers, conditional if key in CONDITIONAL_FIELDS else errors)
         for key in TEXT_FIELDS:
             raw = self._column(columns, n, key)
             values[key] = [""] * n if raw is None else [
@@ -239,7 +250,19 @@ class RowParser:
         self._required(columns, n, values, row_numbers, broken, errors)
         mynumber4 = self._mynumbers(columns, rows, row_numbers, errors)
         del columns  # it holds the raw My Number cells
-        return self._members(row_numbers, values, mynumber4, errors)
+        members = self._members(row_numbers, values, mynumber4, errors)
+        self._certificate_fields(members, values, conditional)
+        return members
+
+    def _certificate_fields(self, members: list[Member], values: dict[str, list[object]],
+                            conditional: dict[int, list[Problem]]) -> None:
+        """The optional columns of ``certificate.md``, set only where the sheet has them."""
+        for key in CERTIFICATE_FIELDS:
+            if key in self.cols:
+                for m, v in zip(members, values[key]):
+                    setattr(m, key, v)
+        for i, problems in conditional.items():
+            members[i].conditional = tuple(problems)
 
     def _members(self, row_numbers: list[int], values: dict[str, list[object]], mynumber4: list[str],
                  errors: dict[int, list[Problem]]) -> list[Member]:

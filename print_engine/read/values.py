@@ -231,3 +231,57 @@ def clean_text(value: object) -> str:
     if isinstance(value, (int, float)):
         return number_text(value)
     return str(value).strip()
+
+
+_MYNA_CARD = {
+    "有": True, "無": False, "○": True, "〇": True, "×": False, "1": True, "0": False,
+    "登録済": True, "未登録": False, "はい": True, "いいえ": False, "true": True, "false": False,
+}
+_MYNA_HINT = "「有」「無」、「○」「×」、「1」「0」、「登録済」「未登録」、「はい」「いいえ」、「true」「false」のいずれかを入力してください"
+
+
+def parse_myna_card(value: object) -> bool:
+    """Read マイナ保険証 (whether the member registered a My Number card for health insurance).
+
+    Args:
+        value: ``有``/``無``, ``○``/``×``, ``1``/``0``, ``登録済``/``未登録``,
+            ``はい``/``いいえ``, ``true``/``false`` (any case, full-width
+            allowed), a number cell 1/0 or a boolean cell.
+
+    Returns:
+        ``True`` when registered, ``False`` when not.
+
+    Raises:
+        ValueError: Any other value (a blank cell is never passed here).
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        key = number_text(value)
+    else:
+        key = unicodedata.normalize("NFKC", str(value)).strip().lower()
+        key = {"○": "○", "◯": "○", "x": "×", "✕": "×"}.get(key, key)
+    if key in _MYNA_CARD:
+        return _MYNA_CARD[key]
+    raise ValueError(f"マイナ保険証の登録の有無が読めません。{_MYNA_HINT}")
+
+
+_SEX = {"男": "男", "女": "女", "1": "男", "2": "女", "男性": "男", "女性": "女"}
+SEX_HINT = "性別は「男」「女」（または 1（男）、2（女））で入力してください"
+
+
+def parse_sex(value: object) -> str:
+    """Read 性別 into ``'男'`` or ``'女'`` (``男``/``女``/``1``/``2``, a number cell too).
+
+    Raises:
+        ValueError: Any other value.
+    """
+    if isinstance(value, bool):
+        key = ""
+    elif isinstance(value, (int, float)):
+        key = number_text(value)
+    else:
+        key = unicodedata.normalize("NFKC", str(value)).strip()
+    if key in _SEX:
+        return _SEX[key]
+    raise ValueError(f"性別が読めません。{SEX_HINT}")
