@@ -115,14 +115,6 @@ class Member:
     # Problems of a value that only matters to some runs (an unreadable
     # マイナ保険証 or 性別): the plan makes them row errors when the run needs it.
     conditional: tuple[Problem, ...] = ()
-    # certificate.md (optional columns; set only where the sheet has them):
-    myna_card: bool | None = None  # マイナ保険証: registered, not, or blank
-    sex: str = ""  # 性別: 男 | 女 | ''
-    continuation_end: date | None = None  # 任継満了日
-    residence_end: date | None = None  # 在留期限
-    # Problems of a value that only matters to some runs (an unreadable
-    # マイナ保険証 or 性別): the plan makes them row errors when the run needs it.
-    conditional: tuple[Problem, ...] = ()
 
     @property
     def household_key(self) -> tuple[str, str]:

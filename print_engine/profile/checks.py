@@ -189,24 +189,6 @@ def _check_fallback(key: str, value: Any, base_dir: Path) -> tuple[str, ...]:
     return tuple(resolved)
 
 
-def _check_mail_employers(key: str, value: Any, base_dir: Path) -> tuple[str, ...]:
-    if not isinstance(value, (list, tuple)) or not all(
-            isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
-        raise _fail(key, "事業所コードの配列（例: [\"9999\"]）", value)
-    from print_engine.read.codes import normalize_code  # local: keeps this module's imports to the checks
-
-    codes = tuple(normalize_code(v) for v in value)
-    if not all(codes):
-        raise ProfileError(key, f"「{key}」に空の事業所コードがあります。")
-    return codes
-
-
-def _check_barcode_pt(key: str, value: Any, base_dir: Path) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not BARCODE_PT[0] <= value <= BARCODE_PT[1]:
-        raise _fail(key, f"{BARCODE_PT[0]:.1f}～{BARCODE_PT[1]:.1f} の数値（ポイント、標準 10.0）", value)
-    return float(value)
-
-
 _LEAFLET_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -234,6 +216,24 @@ def _check_leaflets(key: str, value: Any, base_dir: Path) -> tuple[Leaflet, ...]
             raise _fail(f"{where}.documents", "書類の種類の配列（\"notice\"、\"certificate\"）", documents)
         leaflets.append(Leaflet(name, tuple(dict.fromkeys(documents))))
     return tuple(leaflets)
+
+
+def _check_mail_employers(key: str, value: Any, base_dir: Path) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(
+            isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise _fail(key, "事業所コードの配列（例: [\"9999\"]）", value)
+    from print_engine.read.codes import normalize_code  # local: keeps this module's imports to the checks
+
+    codes = tuple(normalize_code(v) for v in value)
+    if not all(codes):
+        raise ProfileError(key, f"「{key}」に空の事業所コードがあります。")
+    return codes
+
+
+def _check_barcode_pt(key: str, value: Any, base_dir: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not BARCODE_PT[0] <= value <= BARCODE_PT[1]:
+        raise _fail(key, f"{BARCODE_PT[0]:.1f}～{BARCODE_PT[1]:.1f} の数値（ポイント、標準 10.0）", value)
+    return float(value)
 
 
 _BY_TYPE: dict[type, Checker] = {
