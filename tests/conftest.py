@@ -1,7 +1,8 @@
 """Project-wide test settings.
 
 Tests that need an external program are marked (``poppler``: pdftoppm /
-pdftotext). On a developer machine without it they are skipped with the
+pdftotext; ``postgres``: a PostgreSQL server named by
+``OSHIRASE_TEST_PG_URL``). On a developer machine without it they are skipped with the
 package to install; under CI (``CI`` set) they always run, so a missing
 install step fails loudly instead of hiding behind a skip.
 """
@@ -22,6 +23,11 @@ TOOLS = {
     "poppler": (("pdftoppm", "pdftotext"), "poppler-utils"),
     "makensis": (("makensis",), "nsis"),
 }
+# Markers that need a running service, found through an environment variable.
+SERVICES = {
+    "postgres": ("OSHIRASE_TEST_PG_URL", "postgresql",
+                 'apt-get install postgresql; eval "$(bash tools/start_test_postgres.sh)"'),
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -31,6 +37,13 @@ def pytest_collection_modifyitems(config, items):
         if all(shutil.which(p) for p in programs):
             continue
         skip = pytest.mark.skip(reason=f"{package} is not installed (apt-get install {package})")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
+    for marker, (variable, package, how) in SERVICES.items():
+        if os.environ.get(variable):
+            continue
+        skip = pytest.mark.skip(reason=f"no {package} server: {variable} is not set ({how})")
         for item in items:
             if marker in item.keywords:
                 item.add_marker(skip)

@@ -1,0 +1,51 @@
+"""The fingerprint of a document: a hash of the member fields it prints.
+
+``ledger.md``: 氏名, フリガナ, 記号・番号・枝番, 生年月日, 資格取得年月日, 負担割合,
+性別, and for a certificate 任継満了日 and 在留期限 — never the run's dates
+(issue date, as-of date), so next month's run does not see everyone as
+changed, and never any My Number digit.
+
+A field the member row does not carry (a workbook without 性別, or a build
+without the certificate's columns) counts as empty. A document entered by
+``ledger import`` from an old run's manifest knows only 記号・番号・枝番 and
+氏名; its fingerprint is of those alone and starts with ``m:``
+(:func:`manifest_fingerprint`), and ``--unissued`` compares a member with it
+on those fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+NOTICE_FIELDS = ("name", "kana", "kigo", "bango", "edaban", "birth_date", "acquired", "burden_ratio", "sex")
+CERTIFICATE_FIELDS = NOTICE_FIELDS + ("continuation_end", "residence_end")
+FIELDS = {"notice": NOTICE_FIELDS, "certificate": CERTIFICATE_FIELDS}
+MANIFEST_PREFIX = "m:"
+_SEP = "\x1f"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _digest(kind: str, values: list[str]) -> str:
+    return hashlib.sha256(_SEP.join([kind, *values]).encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprint(member: object, kind: str = "notice") -> str:
+    """The fingerprint of ``kind`` (``notice`` | ``certificate``) printed for ``member``."""
+    return _digest(kind, [_text(getattr(member, f, None)) for f in FIELDS[kind]])
+
+
+def manifest_fingerprint(kind: str, kigo: str, bango: str, edaban: str, name: str) -> str:
+    """The fingerprint of a document known only from a manifest row (``ledger import``)."""
+    return MANIFEST_PREFIX + _digest(kind, [kigo, bango, edaban, name])[:30]
+
+
+def member_key(kigo: str, bango: str, edaban: str) -> str:
+    return f"{kigo}-{bango}-{edaban}"

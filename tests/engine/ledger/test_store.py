@@ -1,0 +1,182 @@
+"""The ledger store on both backends: schema, runs, documents, queries, void, purge."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select, text
+
+from print_engine.ledger import schema
+from print_engine.ledger.fingerprint import fingerprint, member_key
+from print_engine.ledger.location import LedgerError, location_of
+from print_engine.ledger.recording import RunCounts, RunRecorder, document_row, resolve_run, run_info
+from print_engine.ledger.store import open_ledger
+
+from .conftest import member
+
+
+def record(ledger, members, status="committed", employer="1", file="1_テスト.pdf", kind="notice"):
+    rec = RunRecorder(ledger, run_info("export", "initial", output="/out"))
+    rec.start()
+    rows = [document_row(kind, m, m.employer_code or employer, file, i + 1, "") for i, m in enumerate(members)]
+    rec.record(rows, counts=RunCounts(notices=len(rows)))
+    if status == "committed":
+        rec.commit()
+    elif status != "pending":
+        rec.give_up(status)
+    return rec.run_id
+
+
+def test_first_use_creates_the_schema_with_its_version(ledger_url):
+    with open_ledger(location_of(ledger_url)) as led:
+        with led.reading() as conn:
+            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [schema.SCHEMA_VERSION]
+        assert led.runs() == []
+    with open_ledger(location_of(ledger_url)) as led:  # opening again changes nothing
+        with led.reading() as conn:
+            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [schema.SCHEMA_VERSION]
+
+
+def test_a_newer_ledger_is_refused_and_left_unchanged(ledger):
+    run_id = record(ledger, [member()])
+    with ledger.writing() as conn:
+        conn.execute(schema.version_table.update().values(version=schema.SCHEMA_VERSION + 1))
+    with pytest.raises(LedgerError, match="新しい版のアプリ.*アプリを更新"):
+        open_ledger(ledger.location)
+    assert [r["id"] for r in ledger.runs()] == [run_id]
+    assert ledger.document_count() == 1
+
+
+def test_an_older_ledger_is_migrated_once_in_one_transaction(ledger, monkeypatch):
+    record(ledger, [member()])
+    calls = []
+
+    def add_column(conn):
+        calls.append(1)
+        conn.execute(text("ALTER TABLE runs ADD COLUMN migrated_note VARCHAR(10) DEFAULT ''"))
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, add_column)
+    import print_engine.ledger.store as store
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    with open_ledger(ledger.location) as led:
+        with led.reading() as conn:
+            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [2]
+            assert conn.execute(text("SELECT migrated_note FROM runs")).scalars().all() == [""]
+    open_ledger(ledger.location).close()
+    assert calls == [1]
+
+
+def test_a_failing_migration_leaves_the_ledger_as_it_was(ledger, monkeypatch):
+    record(ledger, [member()])
+
+    def half_done(conn):
+        conn.execute(text("ALTER TABLE runs ADD COLUMN half VARCHAR(10)"))
+        conn.execute(text("SELECT no_such_column FROM runs"))
+
+    import print_engine.ledger.store as store
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, half_done)
+    with pytest.raises(LedgerError):
+        open_ledger(ledger.location)
+    with ledger.reading() as conn:
+        assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [1]
+        columns = conn.execute(select(schema.runs)).keys()
+    assert "half" not in columns
+
+
+def test_history_lists_a_members_documents_newest_first(ledger):
+    first = record(ledger, [member(), member(edaban="01", name="試験 花子")])
+    second = record(ledger, [member()])
+    rows = ledger.history("10", "100", "00")
+    assert [(r["run_id"], r["name"], r["page"]) for r in rows] == [(second, "試験 太郎", 1), (first, "試験 太郎", 1)]
+    household = ledger.history("10", "100")
+    assert sorted(r["edaban"] for r in household) == ["00", "00", "01"]
+    assert ledger.history("10", "999") == []
+
+
+def test_only_issued_documents_of_committed_runs_count(ledger):
+    a, b, c = member(bango="1"), member(bango="2"), member(bango="3")
+    record(ledger, [a])
+    record(ledger, [b], status="pending")
+    voided = record(ledger, [c])
+    assert ledger.void(voided) == 1
+    record(ledger, [c], status="failed")
+    found = ledger.issued_fingerprints("notice", [member_key("10", n, "00") for n in "123"])
+    assert found == {"10-1-00": {fingerprint(a)}}
+    assert ledger.issued_fingerprints("certificate", ["10-1-00"]) == {}
+
+
+def test_many_keys_are_looked_up_in_chunks(ledger):
+    ms = [member(bango=str(n)) for n in range(12_000)]
+    record(ledger, ms)
+    found = ledger.issued_fingerprints("notice", [member_key("10", str(n), "00") for n in range(0, 12_000, 2)])
+    assert len(found) == 6_000
+
+
+def test_void_by_employer_and_member(ledger):
+    run = record(ledger, [member(bango="1", employer="1"), member(bango="2", employer="2"),
+                          member(bango="3", employer="2")])
+    assert ledger.void(run, employers=["2"], members=["10-3-00"]) == 1
+    assert ledger.void(run, employers=["2"]) == 1
+    assert sorted(r["status"] for r in ledger.history("10", "1") + ledger.history("10", "2")) == ["issued", "voided"]
+    with pytest.raises(LedgerError, match="実行番号 999"):
+        ledger.void(999)
+
+
+def test_purge_deletes_old_documents_and_empty_runs_but_keeps_pending(ledger):
+    old = record(ledger, [member(bango="1")])
+    pending = record(ledger, [member(bango="2")], status="pending")
+    long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    with ledger.writing() as conn:
+        conn.execute(schema.runs.update().values(started_at=long_ago, finished_at=long_ago))
+    new = record(ledger, [member(bango="3")])
+    cutoff = datetime.now(timezone.utc) - timedelta(days=1)
+    assert ledger.purge_counts(cutoff) == (1, 1)
+    assert ledger.purge(cutoff) == (1, 1)
+    assert {r["id"] for r in ledger.runs()} == {pending, new}
+    assert old not in {r["id"] for r in ledger.runs()}
+    assert ledger.purge(cutoff) == (0, 0)
+
+
+def test_resolve_commits_a_complete_export_and_voids_an_incomplete_one(ledger, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.csv").write_bytes(b"\xef\xbb\xbffile\r\n")
+    from print_engine.ledger.recording import file_sha256
+
+    done = RunRecorder(ledger, run_info("export", "initial", output=str(out)))
+    done.start()
+    done.record([document_row("notice", member(), "1", "a.pdf", 1, "")], manifest_sha256=file_sha256(out / "manifest.csv"))
+    lost = RunRecorder(ledger, run_info("export", "initial", output=str(tmp_path / "never")))
+    lost.start()
+    lost.record([document_row("notice", member(bango="2"), "1", "a.pdf", 1, "")], manifest_sha256="0" * 64)
+    assert {r["id"] for r in ledger.pending_runs()} == {done.run_id, lost.run_id}
+    assert resolve_run(ledger, done.run_id) == "committed"
+    assert resolve_run(ledger, lost.run_id) == "failed"
+    assert ledger.pending_runs() == []
+    assert ledger.history("10", "2")[0]["status"] == "voided"
+    assert ledger.issued_fingerprints("notice", ["10-100-00", "10-2-00"]).keys() == {"10-100-00"}
+    assert resolve_run(ledger, done.run_id) == "committed"  # settled runs stay as they are
+
+
+def test_no_my_number_digit_anywhere_in_the_ledger(ledger):
+    m = member(mynumber4="4821", name="試験 次郎")
+    record(ledger, [m])
+    with ledger.reading() as conn:
+        values = [v for t in (schema.runs, schema.documents) for row in conn.execute(select(t)) for v in row]
+    assert values and not any("4821" in str(v) for v in values)
+    assert fingerprint(m) == fingerprint(member(mynumber4="0000", name="試験 次郎"))
+
+
+def test_the_fingerprint_follows_printed_fields_only():
+    base = member()
+    assert fingerprint(base) != fingerprint(member(name="試験 太朗"))
+    assert fingerprint(base) != fingerprint(member(burden_ratio="3割"))
+    assert fingerprint(base) == fingerprint(member(employer="2", affiliation="X"))  # not printed on the notice
+    cert = member(continuation_end=None)
+    assert fingerprint(cert, "certificate") != fingerprint(member(continuation_end=datetime(2026, 1, 1).date()), "certificate")
+    assert fingerprint(cert, "notice") == fingerprint(member(continuation_end=datetime(2026, 1, 1).date()), "notice")
