@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.mail_block import mail_window_block
 from print_engine.layout.notice_parts import (
     WindowLine,
     cell_baseline,
@@ -40,6 +41,7 @@ from print_engine.layout.primitives import (
 )
 from print_engine.layout.templates import Template, run_context
 from print_engine.layout.text import fit_text, paragraph, place
+from print_engine.mail.recipient import MailRecipient
 from print_engine.model import Employer, Envelope, Member
 from print_engine.profile.schema import RunProfile
 from print_engine.read.wareki import format_wareki
@@ -206,7 +208,8 @@ class NoticeLayouter:
         return (body_x, cell_baseline(box_top, 12.0, 18.0), x + w - pad - body_x)
 
     # ---------------------------------------------------------------- variable
-    def layout(self, member: Member, envelope: Envelope | None = None, employer: Employer | None = None) -> Page:
+    def layout(self, member: Member, envelope: Envelope | None = None, employer: Employer | None = None,
+               mail: MailRecipient | None = None) -> Page:
         """The page of one member's notice.
 
         Args:
@@ -215,12 +218,19 @@ class NoticeLayouter:
                 also names the other addressees when the insured is absent.
             employer: The employer (its name goes in the window block);
                 defaults to the member's ``employer_name``.
+            mail: On the first page of an envelope mailed home, its
+                recipient: the window block is then the address block
+                (``layout/mail_block.py``) and the rest of the page is unchanged.
         """
         st = self.static(_has_mynumber_frame(self.profile.run.variant, member))
         f, g = self.fonts, self.geometry
         out: list[Primitive] = []
         overflow: list[Overflow] = list(st.overflow)
-        self._window_block(out, overflow, member, envelope, employer)
+        if mail is not None:
+            mail_window_block(out, overflow, mail, f, self.profile.envelope, self.profile.direct_mail.barcode_pt,
+                              self._honorific)
+        else:
+            self._window_block(out, overflow, member, envelope, employer)
         # Frame ① values
         show = self.profile.notice
         values = {
