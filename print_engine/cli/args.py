@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 
+from print_engine.cli.ledger_args import add_ledger_commands, add_run_ledger_options
 from print_engine.model import Selection
 from print_engine.profile.loading import load_profile
 from print_engine.read.codes import code_width, normalize_code, pad_code
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     barcode = sub.add_parser("barcode", help="郵便番号と住所からカスタマバーコードを表示")
     barcode.add_argument("postal_code", help="郵便番号（7 桁）")
     barcode.add_argument("address", nargs="*", default=[], help="住所")
+    add_run_ledger_options(check)
+    add_run_ledger_options(batch)
+    add_ledger_commands(sub)
     return parser
 
 

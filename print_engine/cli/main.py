@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from print_engine.cli.args import UsageError, build_parser
+from print_engine.cli.ledger_args import LEDGER_COMMANDS
 from print_engine.cli.common import (
     EXIT_CANCELLED,
     EXIT_FAILED,
@@ -18,6 +19,7 @@ from print_engine.cli.common import (
     problem_lines,
     summary_lines,
 )
+from print_engine.ledger.location import LedgerError
 from print_engine.plan.run import Cancelled
 from print_engine.profile.loading import ProfileError
 from print_engine.read.workbook import WorkbookError
@@ -45,6 +47,10 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return cmd_check(args)
+        if args.command in LEDGER_COMMANDS:
+            from print_engine.cli.ledger_cmds import cmd_ledger
+
+            return cmd_ledger(args)
         if args.command == "barcode":
             from print_engine.cli.barcode import cmd_barcode
 
@@ -54,6 +60,8 @@ def main(argv: list[str]) -> int:
         return cmd_batch(args)
     except UsageError as exc:
         print(f"エラー: 引数が正しくありません: {exc}", file=sys.stderr)
+    except LedgerError as exc:
+        print(f"エラー: {exc.message}", file=sys.stderr)
     except ProfileError as exc:
         print(f"エラー: 実行プロファイル: {exc}", file=sys.stderr)
     except WorkbookError as exc:
