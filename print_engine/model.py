@@ -112,6 +112,9 @@ class Member:
     sex: str = ""  # 性別: 男 | 女 | ''
     continuation_end: date | None = None  # 任継満了日
     residence_end: date | None = None  # 在留期限
+    # direct-mail.md (optional columns; set only where the sheet has them):
+    send_to: str = ""  # 送付先: 自宅 | 事業所 | ''
+    addressee: str = ""  # 宛名: an addressee other than the insured
     # Problems of a value that only matters to some runs (an unreadable
     # マイナ保険証 or 性別): the plan makes them row errors when the run needs it.
     conditional: tuple[Problem, ...] = ()

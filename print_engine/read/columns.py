@@ -51,6 +51,9 @@ MEMBER_FIELDS: tuple[Field, ...] = (
     Field("sex", "性別", ("性別区分",)),
     Field("continuation_end", "任継満了日", ("任意継続満了日", "資格満了日")),
     Field("residence_end", "在留期限", ("在留期間満了日",)),
+    # direct-mail.md: optional
+    Field("send_to", "送付先", ("送付先区分",)),
+    Field("addressee", "宛名"),
 )
 
 EMPLOYER_SHEET_NAMES = ("事業所", "事業所一覧", "employers")

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from itertools import repeat
-from operator import add
 from typing import Callable
 
+from print_engine.mail.recipient import join_address
 from print_engine.model import Member, Problem, Severity
 from print_engine.read.codes import code_width, normalize_code, pad_code
 from print_engine.read.columns import HeaderRow, label_of
@@ -43,7 +43,9 @@ CERTIFICATE_DATES = ("continuation_end", "residence_end")
 # Whether an unreadable value is an error depends on the run (a by-registration
 # run, a certificate that prints 性別): kept on the member, not in its errors.
 CONDITIONAL_FIELDS = ("myna_card", "sex")
-TEXT_FIELDS = ("employer_name", "name", "postal_code", "address", "address2")
+TEXT_FIELDS = ("employer_name", "name", "postal_code", "address", "address2", "addressee", "send_to")
+# direct-mail.md: 送付先 as written → its value on the member.
+SEND_TO = {"自宅": "自宅", "事業所": "事業所", "": ""}
 REQUIRED_VALUES = ("employer_code", "kigo", "bango", "edaban", "kubun", "name", "acquired")
 FORMULA_MESSAGE = ("数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください"
                    "（または値として貼り付けてください）。")
@@ -250,9 +252,33 @@ class RowParser:
         self._required(columns, n, values, row_numbers, broken, errors)
         mynumber4 = self._mynumbers(columns, rows, row_numbers, errors)
         del columns  # it holds the raw My Number cells
+        self._check_send_to(values, row_numbers, errors)
         members = self._members(row_numbers, values, mynumber4, errors)
         self._certificate_fields(members, values, conditional)
+        self._mail_fields(members, values)
         return members
+
+    def _check_send_to(self, values: dict[str, list[object]], row_numbers: list[int],
+                       errors: dict[int, list[Problem]]) -> None:
+        """送付先 must be 自宅, 事業所 or blank (spaces and full-width forms folded)."""
+        if "send_to" not in self.cols:
+            return
+        folded = [normalize_code(v).replace(" ", "") for v in values["send_to"]]
+        values["send_to"] = folded
+        for i, v in enumerate(folded):
+            if v not in SEND_TO:
+                errors.setdefault(i, []).append(self._problem(
+                    Severity.ERROR, "BAD_SEND_TO", row_numbers[i], "send_to",
+                    "送付先は「自宅」「事業所」または空欄で入力してください。", v))
+
+    def _mail_fields(self, members: list[Member], values: dict[str, list[object]]) -> None:
+        """The optional columns of ``direct-mail.md``, set only where the sheet has them."""
+        if "send_to" in self.cols:
+            for m, v in zip(members, values["send_to"]):
+                m.send_to = SEND_TO.get(v, "")
+        if "addressee" in self.cols:
+            for m, v in zip(members, values["addressee"]):
+                m.addressee = v
 
     def _certificate_fields(self, members: list[Member], values: dict[str, list[object]],
                             conditional: dict[int, list[Problem]]) -> None:
@@ -273,7 +299,7 @@ class RowParser:
             values["employer_name"], values["affiliation"], values["kigo"], values["bango"], values["edaban"],
             map(bool, values["kubun"]), values["name"], values["kana"], values["birth_date"], values["acquired"],
             values["acquired_recorded"], lost, loss_rec, mynumber4, values["burden_ratio"],
-            values["postal_code"], map(add, values["address"], values["address2"])))
+            values["postal_code"], map(join_address, values["address"], values["address2"])))
         for i, problems in errors.items():
             members[i].errors = problems
         if loss_rec.count(None) != len(loss_rec):
