@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Callable, Iterable
 
+from print_engine.layout.fonts import SELECTORS
 from print_engine.model import Employer, Member, Problem, Severity
 from print_engine.read.codes import normalize_code, pad_code
 from print_engine.read.columns import label_of
@@ -158,12 +159,21 @@ def _mixed_widths(codes: list[str], values: list[str]) -> bool:
 def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> None:
     """One warning per row and column holding characters no font can draw.
 
-    Coverage is asked once per distinct character, not once per name.
+    Coverage is asked once per distinct character, not once per name; only
+    names with a variation selector (異体字) are asked one by one, for the
+    sequences no font has (a selector alone is never a 外字).
     """
-    chars = set("".join(set(map(attrgetter("name"), members))))
-    chars.update("".join(set(map(attrgetter("kana"), members))))
+    texts = set(map(attrgetter("name"), members)) | set(map(attrgetter("kana"), members))
+    chars = set("".join(texts))
+    selectors = chars & SELECTORS
+    chars -= selectors
     missing = uncovered("".join(sorted(chars)))
-    if not missing:
+    sequences: set[str] = set()
+    if selectors:
+        for text in texts:
+            if not selectors.isdisjoint(text):
+                sequences.update(s for s in uncovered(text) if len(s) == 2)
+    if not (missing or sequences):
         return
     for m in members:
         for key in ("name", "kana"):
@@ -175,6 +185,15 @@ def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> N
                 warn(Problem(Severity.WARNING, "GAIJI",
                              f"外字「{chars_s}」（U+{codes}）は埋め込みフォントで印刷できません。"
                              "実行プロファイルの [fonts] fallback に対応フォントを指定するか、代替の文字に直してください。",
+                             m.sheet, m.row, col(key), text))
+            variants = [s for s in sequences if s in text] if sequences else ()
+            if variants:
+                bases = "」「".join(dict.fromkeys(s[0] for s in sorted(variants, key=text.find)))
+                codes = "、".join(f"U+{ord(s[0]):04X} U+{ord(s[1]):04X}" for s in sorted(variants, key=text.find))
+                warn(Problem(Severity.WARNING, "VARIANT_NOT_DRAWN",
+                             f"「{bases}」の異体字（{codes}）はフォントにないため、通常の字形で印刷します。"
+                             "異体字で印刷するには、実行プロファイルの [fonts] fallback に異体字のあるフォント"
+                             "（例: IPAmj明朝）を指定してください。",
                              m.sheet, m.row, col(key), text))
 
 

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from print_engine.layout.fonts import FontSet
+from print_engine.layout.fonts import SELECTORS, FontSet
 from print_engine.layout.primitives import (
     MM_PER_PT,
     Circle,
@@ -31,7 +31,7 @@ from print_engine.layout.primitives import (
 NO_LINE_START = frozenset(
     "、。，．,.）)」』】〕〉》］]｝}〙〗!?！？：；:;ー－ｰ々ゝゞヽヾ"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・…‥゛゜"
-)
+) | SELECTORS  # a variation selector stays with its kanji
 # 行末禁則: may not end a line.
 NO_LINE_END = frozenset("「『（(【〔〈《［[｛{〘〖")
 
@@ -253,7 +253,9 @@ def place(
     """Text runs for ``text`` with its baseline at ``y``.
 
     A character missing in ``font`` but present in a fallback gets its own
-    run in that fallback, placed right after the previous run.
+    run in that fallback, placed right after the previous run. A variation
+    sequence is drawn as its variant glyph where a font has it, else as its
+    base character (:meth:`FontSet.shape`); a selector is never drawn.
 
     Args:
         x: Left edge (``align="left"``), else left edge of the box of ``width``.
@@ -269,8 +271,8 @@ def place(
     if align != "left":
         total = sum(fonts.width_pt(t, f, size_pt) for f, t in pieces) * MM_PER_PT
         x += (width - total) / (2.0 if align == "center" else 1.0)
-    if len(pieces) == 1:
-        return [TextRun(x, y, text, font, size_pt)]
+    if len(pieces) == 1:  # one font draws it all (variation sequences shaped)
+        return [TextRun(x, y, pieces[0][1], pieces[0][0], size_pt)]
     runs = []
     for f, t in pieces:
         runs.append(TextRun(x, y, t, f, size_pt))

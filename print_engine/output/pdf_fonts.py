@@ -26,6 +26,8 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObject
 
+from print_engine.layout.fonts import VARIANT_TEXT
+
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap of a font subset, with characters beyond U+FFFF fixed.
@@ -34,10 +36,13 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     Extension B (``𠮷`` U+20BB7, drawn by a fallback font such as IPAmj
     Mincho) is printed correctly but copied or searched as the wrong
     character. PDF wants UTF-16BE there (a surrogate pair); this writes it.
+    A variant glyph (drawn through a private code, see ``layout.fonts``)
+    maps to its variation sequence.
     """
     if all(v <= 0xFFFF for v in subset):
         return _RL_TO_UNICODE_CMAP(fontname, subset)
-    bfchar = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
+    text = VARIANT_TEXT.get  # a variant glyph's private code copies as its sequence (葛 + U+E0100)
+    bfchar = [f"<{i:02X}> <{text(v, chr(v)).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
     return "\n".join([
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
         f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",

@@ -63,3 +63,38 @@ def test_place_gives_the_fallback_character_its_own_run_at_the_right_origin():
     assert runs[1].x == pytest.approx(10.0 + fonts.width_mm("吉田", "gothic", 10.0))
     assert runs[2].x == pytest.approx(runs[1].x + fonts.width_mm("𠮷", "fallback1-ipamjm", 10.0))
     assert fonts.width_mm("吉田𠮷男", "gothic", 10.0) == pytest.approx(runs[2].x - 10.0 + fonts.width_mm("男", "gothic", 10.0))
+
+
+def test_a_variation_selector_is_never_drawn_nor_a_gaiji():
+    fonts = FontSet.load()
+    tsuji = "辻\U000E01EF"  # a sequence no bundled font has
+    assert fonts.missing_chars(f"{tsuji}本 \ufe0f") == {tsuji}  # reported as a sequence; selectors never alone
+    assert uncovered_characters(f"𠮷{tsuji}", fonts) == ["𠮷", tsuji]
+    runs = place(10.0, 20.0, f"{tsuji}本 太郎\U000E0100", "gothic", 12.0, fonts)
+    drawn = "".join(r.text for r in runs)
+    assert drawn == "辻本 太郎" and not set(drawn) & {"\U000E01EF", "\U000E0100"}
+    assert fonts.width_pt(f"{tsuji}本", "gothic", 12.0) == fonts.width_pt("辻本", "gothic", 12.0)
+
+
+def test_the_bundled_fonts_draw_their_own_adobe_japan1_variants():
+    fonts = FontSet.load()
+    face = fonts["gothic"]
+    variant = face.sequences[(ord("葛"), 0xE0100)]
+    assert fonts.missing_chars("葛\U000E0100城") == set()
+    (run,) = place(0.0, 0.0, "葛\U000E0100城", "gothic", 12.0, fonts)
+    assert run.font == "gothic" and len(run.text) == 2 and run.text[1] == "城"
+    assert face.glyph_of(run.text[0]) == variant != face.glyph_of("葛")
+
+
+@needs_ipamj
+def test_a_fallback_with_the_sequence_draws_the_variant_glyph():
+    fonts = FontSet.load([IPAMJ])
+    mj = fonts["fallback1-ipamjm"]
+    assert FontSet.load().missing_chars("葛\U000E0102子") == {"葛\U000E0102"}  # IPAex lacks this one
+    assert fonts.missing_chars("葛\U000E0102子") == set()
+    pieces = fonts.split_runs("葛\U000E0102子", "gothic")
+    assert [name for name, _ in pieces] == ["fallback1-ipamjm", "gothic"]
+    variant = pieces[0][1]
+    assert len(variant) == 1 and mj.glyph_of(variant) == mj.sequences[(ord("葛"), 0xE0102)]
+    # Its advance is the variant glyph's own (a full em), not a default or twice-scaled width.
+    assert fonts.width_pt("葛\U000E0102", "gothic", 12.0) == pytest.approx(12.0, abs=0.01)

@@ -189,6 +189,23 @@ def test_a_fallback_font_named_by_the_profile_is_embedded(tmp_path):
     assert "𠮷田 太郎" in pdftotext(data, tmp_path)
 
 
+
+@pytest.mark.skipif(not IPAMJ.is_file(), reason="IPAmj Mincho is not installed")
+def test_a_variant_glyph_is_drawn_and_copies_as_its_sequence(tmp_path):
+    """葛 + U+E0102 (IPAmj Mincho only) prints IPAmj's variant glyph; an unknown sequence prints its base."""
+    fonts = FontSet.load([IPAMJ])
+
+    def pdf(name: str) -> bytes:
+        return pdf_bytes([notice_page(sample_member(name), fonts=fonts)], fonts)
+
+    variant = pdf("葛\U000E0102子 太郎")
+    assert "葛\U000E0102子 太郎" in pdftotext(variant, tmp_path)
+    mean, _ = difference(render_png(variant, tmp_path, 100, "variant"), render_png(pdf("葛子 太郎"), tmp_path, 100, "base"))
+    assert mean > 0  # another glyph than the base's
+    # No font has 辻 + U+E01EF: the page is exactly the page of 辻 (no box, nothing after it).
+    assert pdf("辻\U000E01EF子 太郎") == pdf("辻子 太郎")
+
+
 # ----------------------------------------------------------------- golden images
 def render_png(data: bytes, tmp_path: Path, dpi: int, name: str) -> Image.Image:
     pdf = tmp_path / f"{name}.pdf"

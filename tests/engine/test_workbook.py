@@ -227,3 +227,14 @@ def test_each_memo_warning_has_its_own_code(make_book):
     parser.memos["kubun"] = _Memo(lambda v: (True, "区分の注意"), "BAD_KUBUN")
     parser.parse_all(kept_rows(sheet))
     assert [w.code for w in warnings] == ["KUBUN_WARNING"]  # no 負担割合 column: nothing parsed there
+
+
+def test_a_variant_no_font_has_is_warned_once_naming_row_and_base_character(make_book):
+    from print_engine.layout.fonts import FontSet
+
+    rows = [row(bango="1", name="辻\U000E01EF本 太郎"), row(bango="2", name="葛\U000E0100城 花子"),
+            row(bango="3", name="さくら\ufe0f 一郎")]
+    wb = load(make_book(rows), uncovered=FontSet.load().missing_chars)
+    (warning,) = wb.warnings  # 葛 + U+E0100 is in IPAex (Adobe-Japan1); a selector after kana asks nothing
+    assert (warning.code, warning.row, warning.column) == ("VARIANT_NOT_DRAWN", 2, "氏名")
+    assert "「辻」の異体字（U+8FBB U+E01EF）" in warning.message and "外字" not in warning.message

@@ -98,6 +98,32 @@ def test_fallback_font_runs_match_too(tmp_path):
     assert mean < MAX_MEAN and fraction < MAX_FRACTION
 
 
+@pytest.mark.skipif(not IPAMJ.is_file(), reason="IPAmj Mincho is not installed")
+def test_variant_glyphs_match_too(tmp_path):
+    """葛 + U+E0102 (IPAmj's variant) and 葛 + U+E0100 (IPAex's own): the preview draws what the PDF prints."""
+    from dataclasses import replace
+    from datetime import date
+
+    from print_engine.layout.notice import layout_notice
+    from print_engine.layout.samples import SAMPLE_EMPLOYER
+    from print_engine.layout.templates import load_template
+    from print_engine.profile.schema import RunProfile
+
+    fonts = FontSet.load([IPAMJ])
+
+    def page(name):
+        laid = layout_notice(sample_member(name), None, SAMPLE_EMPLOYER, RunProfile(), date(2024, 8, 7), fonts,
+                             load_template())
+        return replace(laid, static=())
+
+    variant = page("葛\U000E0102城 葛\U000E0100子")
+    qt = qimage_to_pil(render_page_image(variant, DPI, fonts))
+    mean, fraction = tolerant_difference(qt, pdf_render(variant, fonts, tmp_path))
+    assert mean < MAX_MEAN and fraction < MAX_FRACTION
+    base = qimage_to_pil(render_page_image(page("葛城 葛子"), DPI, fonts))
+    assert tolerant_difference(qt, base)[0] > 0  # the variant glyphs, not the base ones (nor boxes)
+
+
 def test_paint_page_uses_the_devices_resolution(qapp):
     from PySide6.QtGui import QColor, QImage, QPainter
 
