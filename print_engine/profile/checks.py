@@ -22,6 +22,7 @@ from print_engine.plan.certificate_dates import valid_until_problem
 from print_engine.profile.schema import (
     DOCUMENT_KINDS,
     DOCUMENTS,
+    ENCODINGS,
     ISSUE_KINDS,
     ORDERS,
     VARIANTS,
@@ -254,6 +255,7 @@ _SPECIAL: dict[str, Checker] = {
     "direct_mail.barcode_pt": _check_barcode_pt,
     "fonts.fallback": _check_fallback,
     "sheet.widths": _check_widths,
+    "sheet.encoding": _enum(ENCODINGS),
 }
 
 

@@ -14,6 +14,7 @@ ORDERS = ("profile", "number", "affiliation")
 DOCUMENTS = ("all", "notices")
 ISSUE_KINDS = ("notice", "certificate", "by-registration")  # [issue] kind (certificate.md)
 DOCUMENT_KINDS = ("notice", "certificate")  # what a member gets; [[packing.leaflets]] documents
+ENCODINGS = ("auto", "utf-8", "cp932")  # [sheet] encoding: a CSV's encoding (members-workbook.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class Fonts:
 class SheetSettings:
     name: str = ""
     widths: dict[str, int] = field(default_factory=dict)  # field -> zero-pad width
+    encoding: str = "auto"  # a CSV's encoding: "auto" (BOM, else UTF-8 if it fits, else CP932), "utf-8", "cp932"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from itertools import repeat
 from typing import Callable
 
 from print_engine.mail.recipient import join_address
+from print_engine.mail.recipient import join_address
 from print_engine.model import Member, Problem, Severity
 from print_engine.read.codes import code_width, normalize_code, pad_code
 from print_engine.read.columns import HeaderRow, label_of
@@ -188,15 +189,20 @@ class RowParser:
         widths: zero-pad widths per code field from the run profile.
         uncached: (Excel row, column) of formulas without a cached value.
         warn: receives warnings (errors stay on the members).
+        overflow: (CSV) row number → field count of records with more
+            fields than the header, which has ``header_width`` fields.
     """
 
     def __init__(self, sheet: str, header: HeaderRow, widths: dict[str, int],
-                 uncached: set[tuple[int, int]], warn: Callable[[Problem], None]):
+                 uncached: set[tuple[int, int]], warn: Callable[[Problem], None],
+                 overflow: dict[int, int] | None = None, header_width: int = 0):
         self.sheet = sheet
         self.header = header
         self.cols = header.columns
         self.uncached = uncached
         self.warn = warn
+        self.overflow = overflow or {}
+        self.header_width = header_width
         self.memos: dict[str, _Memo] = {}
         for key in CODE_FIELDS:
             self.memos[key] = _Memo(_code_parser(code_width(key, widths)), "BAD_CODE", empty="")
@@ -228,6 +234,8 @@ class RowParser:
         errors: dict[int, list[Problem]] = {}
         conditional: dict[int, list[Problem]] = {}
         broken = self._blank_uncached(row_numbers, rows, errors)
+        if self.overflow:
+            self._too_many_fields(row_numbers, errors)
         width = max(map(len, rows), default=0)
         if rows and min(map(len, rows)) < width:
             for r in rows:
@@ -329,6 +337,17 @@ class RowParser:
                         Severity.ERROR, "FORMULA_NO_VALUE", row, key, FORMULA_MESSAGE,
                         "" if key == "mynumber" else "（数式）"))
         return broken
+
+    def _too_many_fields(self, row_numbers: list[int], errors: dict[int, list[Problem]]) -> None:
+        """A CSV record with more fields than its header: its values may have shifted."""
+        for i, row in enumerate(row_numbers):
+            fields = self.overflow.get(row)
+            if fields is not None:
+                errors.setdefault(i, []).insert(0, Problem(
+                    Severity.ERROR, "TOO_MANY_FIELDS",
+                    f"この行は項目が {fields} 個あり、見出し行（{self.header_width} 個）より多くなっています。"
+                    "氏名や住所などの値に区切り文字が入っていないか確認し、その値を \"…\" で囲んでください。",
+                    self.sheet, row))
 
     def _report(self, key: str, memo: _Memo, raw, row_numbers, errors) -> None:
         bad, warned = memo.bad, memo.warned

@@ -1,24 +1,20 @@
-"""Opening the member workbook: sheets, header row, raw rows, broken formulas.
+"""Opening the member file: sheets, header row, raw rows, broken formulas.
 
-Values are read with python-calamine (fast, Rust). Calamine returns a
-formula cell without a cached value as '' — exactly like a blank cell — so
-the sheet's XML is scanned separately (a byte-level regex, only when the
-sheet contains formulas at all) for such cells, which are row errors. The
-scan runs in a background thread while calamine reads the sheet (calamine
-releases the GIL), so on two cores it costs no time.
+Every format goes through here: .xlsx/.xlsm, .xls, .xlsb and .ods are read
+with python-calamine (fast, Rust); CSV/TSV with :mod:`print_engine.read.delimited`.
+The format follows the file's extension, after :mod:`print_engine.read.file_kind`
+has checked that the content matches it. All formats then share the sheet
+choice, the header search and the row numbers: the Excel row, or for a CSV
+the file line on which the record starts. Formulas without a cached value
+are found by :mod:`print_engine.read.formulas`.
 
 The file is opened read-only and never written.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
-import threading
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 import python_calamine as calamine
 
@@ -31,17 +27,12 @@ from print_engine.read.columns import (
     find_header_row,
     normalize_header,
 )
+from print_engine.read.delimited import read_delimited
+from print_engine.read.file_kind import MEMBER_FILE_SUFFIXES, WorkbookError, check_kind
+from print_engine.read.formulas import FormulaScan
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-
-
-class WorkbookError(Exception):
-    """The workbook cannot be used at all; ``message`` says why, in Japanese."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+__all__ = ["MEMBER_FILE_SUFFIXES", "SheetRows", "WorkbookData", "WorkbookError", "kept_rows", "open_workbook"]
+_FORMAT_NAMES = {"xlsx": "Excel", "xls": "Excel（.xls）", "xlsb": "Excel（.xlsb）", "ods": "OpenDocument（.ods）"}
 
 
 @dataclass(slots=True)
@@ -57,161 +48,22 @@ class SheetRows:
     header: HeaderRow
     rows: list[tuple[int, list[object]]]
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    # CSV only: row number → its field count, for records with more fields than the header
+    overflow: dict[int, int] = field(default_factory=dict)
+    header_width: int = 0
 
 
 @dataclass(slots=True)
 class WorkbookData:
+    """What was read: ``kind`` is the file kind (``xlsx``, ``xls``, ``xlsb``,
+    ``ods``, ``text``); ``notes`` are lines for the summary about how the file
+    was read (a CSV's delimiter and encoding, a guessed encoding above all)."""
+
     path: Path
     members: SheetRows
     employers: SheetRows | None
-
-
-def _check_file_kind(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise WorkbookError(f"ファイルが見つかりません: {path}") from None
-    except OSError as exc:
-        raise WorkbookError(f"ファイルを開けません: {path}（{exc.strerror}）") from None
-    if head.startswith(OLE2_MAGIC):
-        raise WorkbookError(
-            "このファイルはパスワードで保護されているか、古い Excel 形式（.xls）です。"
-            "Excel でパスワードを解除し、.xlsx 形式で保存し直してください。"
-        )
-    if not head.startswith(ZIP_MAGIC):
-        raise WorkbookError(
-            "Excel ファイル（.xlsx / .xlsm）ではありません。加入者台帳を Excel 形式で出力し直してください。"
-        )
-    try:
-        with zipfile.ZipFile(path) as zf:
-            zf.getinfo("xl/workbook.xml")
-    except KeyError:
-        raise WorkbookError(
-            "Excel ファイル（.xlsx / .xlsm）ではありません。加入者台帳を Excel 形式で出力し直してください。"
-        ) from None
-    except (zipfile.BadZipFile, EOFError, OSError):
-        raise WorkbookError(
-            "Excel ファイルが壊れています（途中で切れているか、破損しています）。元のファイルをもう一度出力してください。"
-        ) from None
-
-
-def _sheet_xml_paths(path: Path) -> dict[str, str]:
-    """Sheet name → path of its XML part inside the zip."""
-    ns = {
-        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    }
-    with zipfile.ZipFile(path) as zf:
-        wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {}
-    for rel in rels:
-        target = rel.get("Target", "")
-        target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = target
-    out = {}
-    for sheet in wb.iter(f"{{{ns['m']}}}sheet"):
-        rid = sheet.get(f"{{{ns['r']}}}id")
-        if rid in targets:
-            out[sheet.get("name")] = targets[rid]
-    return out
-
-
-_UNCACHED = re.compile(
-    rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>'
-)
-
-
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
-
-
-_SCAN_CHUNK = 1 << 20
-
-
-def _has_formula(zf: zipfile.ZipFile, part: str, stop: threading.Event | None) -> bool:
-    """Whether the part holds a ``<f`` tag: streamed, stops at the first one.
-
-    A sheet without formulas (the common case) is never held in memory as a
-    whole. Returns False as soon as ``stop`` is set (the answer is unused then).
-    """
-    with zf.open(part) as fh:
-        last = b""
-        while True:
-            if stop is not None and stop.is_set():
-                return False
-            chunk = fh.read(_SCAN_CHUNK)
-            if not chunk:
-                return False
-            if b"<f" in chunk or (last == b"<" and chunk[:1] == b"f"):
-                return True
-            last = chunk[-1:]
-
-
-def find_uncached_formulas(path: Path, sheet_name: str,
-                           stop: threading.Event | None = None) -> set[tuple[int, int]]:
-    """(Excel row, absolute 0-based column) of formulas with no cached value.
-
-    Args:
-        path: the workbook.
-        sheet_name: the sheet to scan.
-        stop: when set, the scan gives up early (its result is not wanted).
-    """
-    try:
-        part = _sheet_xml_paths(path).get(sheet_name)
-        if part is None:
-            return set()
-        with zipfile.ZipFile(path) as zf:
-            if not _has_formula(zf, part, stop):
-                return set()
-            data = zf.read(part)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return set()
-    found = set()
-    for m in _UNCACHED.finditer(data):
-        attrs = m.group(3)
-        if b't="str"' in attrs and b"<v></v>" in m.group(0):
-            continue  # a formula whose cached result is the empty string
-        found.add((int(m.group(2)), _col_index(m.group(1))))
-    return found
-
-
-class _FormulaScan:
-    """:func:`find_uncached_formulas` in a background thread.
-
-    Started before calamine reads the same sheet: calamine releases the GIL
-    while it parses, so the scan costs no time on a machine with two cores.
-    """
-
-    def __init__(self, path: Path, sheet_name: str):
-        self._stop = threading.Event()
-        self._result: set[tuple[int, int]] = set()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(path, sheet_name), daemon=True,
-                                        name="oshirase-formula-scan")
-        self._thread.start()
-
-    def _run(self, path: Path, sheet_name: str) -> None:
-        try:
-            self._result = find_uncached_formulas(path, sheet_name, self._stop)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller of result()
-            self._error = exc
-
-    def cancel(self) -> None:
-        """Stop early and wait for the thread (the file is closed afterwards)."""
-        self._stop.set()
-        self._thread.join()
-
-    def result(self) -> set[tuple[int, int]]:
-        self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-        return self._result
+    kind: str = "xlsx"
+    notes: list[str] = field(default_factory=list)
 
 
 def _visible_sheets(wb: calamine.CalamineWorkbook) -> list[tuple[str, bool]]:
@@ -229,42 +81,57 @@ def _read_rows(wb: calamine.CalamineWorkbook, name: str) -> tuple[list[list[obje
 
 
 def _sheet_rows(name: str, header: HeaderRow, rows: list[list[object]], col0: int,
-                scan: _FormulaScan) -> SheetRows:
+                scan: FormulaScan) -> SheetRows:
     first = header.row_index + 1
     data = list(enumerate(rows[first:], first + 1))  # (Excel row, cells) below the header
     uncached = {(r, c - col0) for r, c in scan.result()}
     return SheetRows(name, header, data, uncached)
 
 
-def open_workbook(path: str | Path, sheet_name: str = "") -> WorkbookData:
+def _missing_columns(name: str, header: HeaderRow, row_number: int) -> None:
+    missing = header.missing(MEMBER_FIELDS)
+    if missing:
+        messages = " ".join(describe_missing(f) for f in missing)
+        raise WorkbookError(f"シート「{name}」{row_number}行目の見出し行: {messages}")
+
+
+def open_workbook(path: str | Path, sheet_name: str = "", encoding: str = "auto") -> WorkbookData:
     """Read the member sheet and the optional employer sheet.
 
+    Args:
+        path: .xlsx, .xlsm, .xls, .xlsb, .ods, or .csv/.tsv/.txt.
+        sheet_name: the member sheet (``[sheet] name``); ignored for a CSV.
+        encoding: a CSV's encoding (``[sheet] encoding``): auto, utf-8, cp932.
+
     Raises:
-        WorkbookError: not an Excel file, protected, truncated, no member
-            sheet, or a required column missing (one clear message).
+        WorkbookError: missing, of another kind than its extension says,
+            protected, truncated, no member sheet, or a required column
+            missing (one clear message).
     """
     path = Path(path)
-    _check_file_kind(path)
+    kind = check_kind(path)
+    if kind == "text":
+        return _open_delimited(path, encoding)
     try:
         wb = calamine.CalamineWorkbook.from_path(str(path))
         sheets = _visible_sheets(wb)
     except Exception:  # calamine raises several unrelated types for bad files
         raise WorkbookError(
-            "Excel ファイルを読み込めません（ファイルが壊れているか、Excel 形式ではありません）。"
+            f"{_FORMAT_NAMES[kind]} ファイルを読み込めません（ファイルが壊れているか、パスワードで保護されています）。"
         ) from None
     try:
-        return _open(path, wb, sheets, sheet_name)
+        return _open(path, kind, wb, sheets, sheet_name)
     except WorkbookError:
         raise
     except Exception:
         raise WorkbookError(
-            "Excel ファイルの内容を読み込めません（ファイルが壊れている可能性があります）。"
+            f"{_FORMAT_NAMES[kind]} ファイルの内容を読み込めません（ファイルが壊れている可能性があります）。"
         ) from None
     finally:
         wb.close()
 
 
-def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> WorkbookData:
+def _open(path: Path, kind: str, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> WorkbookData:
     employer_names = {normalize_header(n) for n in EMPLOYER_SHEET_NAMES}
     members: SheetRows | None = None
     if sheet_name:
@@ -275,7 +142,7 @@ def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> Wo
     else:
         candidates = [n for n, visible in sheets if visible and normalize_header(n) not in employer_names]
     for name in candidates:
-        scan = _FormulaScan(path, name)
+        scan = FormulaScan(path, name, kind)
         try:
             rows, col0 = _read_rows(wb, name)
             header = find_header_row(rows)
@@ -285,10 +152,7 @@ def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> Wo
                         f"シート「{name}」の先頭20行に見出し行（事業所コード・記号・番号など）が見つかりません。"
                     )
                 continue
-            missing = header.missing(MEMBER_FIELDS)
-            if missing:
-                messages = " ".join(describe_missing(f) for f in missing)
-                raise WorkbookError(f"シート「{name}」{header.row_index + 1}行目の見出し行: {messages}")
+            _missing_columns(name, header, header.row_index + 1)
             members = _sheet_rows(name, header, rows, col0, scan)
         finally:
             scan.cancel()
@@ -297,14 +161,14 @@ def _open(path: Path, wb, sheets: list[tuple[str, bool]], sheet_name: str) -> Wo
         raise WorkbookError(
             "加入者のシートが見つかりません。先頭20行以内に「事業所コード」「記号」「番号」などの見出し行があるシートが必要です。"
         )
-    return WorkbookData(path, members, _employer_sheet(path, wb, sheets, employer_names))
+    return WorkbookData(path, members, _employer_sheet(path, kind, wb, sheets, employer_names), kind)
 
 
-def _employer_sheet(path: Path, wb, sheets, employer_names: set[str]) -> SheetRows | None:
+def _employer_sheet(path: Path, kind: str, wb, sheets, employer_names: set[str]) -> SheetRows | None:
     for name, _visible in sheets:
         if normalize_header(name) not in employer_names:
             continue
-        scan = _FormulaScan(path, name)
+        scan = FormulaScan(path, name, kind)
         try:
             rows, col0 = _read_rows(wb, name)
             header = find_header_row(rows, EMPLOYER_FIELDS)
@@ -314,6 +178,32 @@ def _employer_sheet(path: Path, wb, sheets, employer_names: set[str]) -> SheetRo
         finally:
             scan.cancel()
     return None
+
+
+def _open_delimited(path: Path, encoding: str) -> WorkbookData:
+    """A CSV/TSV: one sheet named after the file (as Excel names it), every cell text."""
+    text = read_delimited(path, encoding)
+    name = path.stem
+    header = find_header_row(text.rows)
+    if header is None:
+        raise WorkbookError(
+            "先頭20行に見出し行（「事業所コード」「記号」「番号」など）が見つかりません。"
+            "区切り文字（カンマ・タブ・セミコロン）と見出しを確認してください。")
+    _missing_columns(name, header, text.lines[header.row_index])
+    head = text.rows[header.row_index]
+    width = max((i + 1 for i, cell in enumerate(head) if cell.strip()), default=0)
+    data: list[tuple[int, list[object]]] = []
+    overflow: dict[int, int] = {}
+    first = header.row_index + 1
+    for line, row in zip(text.lines[first:], text.rows[first:]):
+        if len(row) > width:
+            extra = row[width:]
+            if any(cell.strip() for cell in extra):
+                overflow[line] = width + max(i + 1 for i, cell in enumerate(extra) if cell.strip())
+            del row[width:]
+        data.append((line, row))
+    members = SheetRows(name, header, data, overflow=overflow, header_width=width)
+    return WorkbookData(path, members, None, "text", [text.note()])
 
 
 def kept_rows(sheet: SheetRows) -> list[tuple[int, list[object]]]:
