@@ -93,7 +93,7 @@ documents = Table(
     Column("note", String(32), nullable=False, default=""),  # e.g. interrupted
     Index("ix_documents_member", "kigo", "bango", "edaban"),
     Index("ix_documents_run", "run_id"),
-    Index("ix_documents_issued", "kind", "member_key", "status", "fingerprint"),
+    Index("ix_documents_issued", "kind", "member_key", "status", "fingerprint", "run_id", "id"),
 )
 
 Migration = Callable[[Connection], None]

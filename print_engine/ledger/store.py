@@ -216,21 +216,29 @@ class Ledger:
         with self.reading() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
 
-    def issued_fingerprints(self, kind: str, keys: Iterable[str]) -> dict[str, set[str]]:
-        """For each member key, the fingerprints of its ``issued`` documents of committed runs."""
+    def latest_fingerprints(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
+        """For each member key, the fingerprint of its latest ``issued`` document of ``kind``.
+
+        Only documents of committed runs count; "latest" is by the run's time
+        (an old run imported today is still older), then by document.
+        """
         keys = list(dict.fromkeys(keys))
-        out: dict[str, set[str]] = {}
+        best: dict[str, tuple] = {}
+        issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
         with self.reading() as conn:
-            committed = set(conn.execute(select(runs.c.id).where(runs.c.status == "committed")).scalars())
-            q = select(documents.c.member_key, documents.c.fingerprint, documents.c.run_id).distinct()
+            when = {rid: aware(t) for rid, t in conn.execute(
+                select(runs.c.id, issued).where(runs.c.status == "committed"))}
+            q = (select(documents.c.member_key, documents.c.fingerprint, documents.c.run_id, func.max(documents.c.id))
+                 .group_by(documents.c.member_key, documents.c.fingerprint, documents.c.run_id))
             for start in range(0, len(keys), LOOKUP_CHUNK):
                 chunk = keys[start:start + LOOKUP_CHUNK]
                 cond = ((documents.c.kind == kind) & (documents.c.status == "issued")
                         & documents.c.member_key.in_(chunk))
-                for key, fp, run_id in conn.execute(q.where(cond)):
-                    if run_id in committed:
-                        out.setdefault(key, set()).add(fp)
-        return out
+                for key, fp, run_id, doc_id in conn.execute(q.where(cond)):
+                    t = when.get(run_id)
+                    if t is not None and (key not in best or (t, doc_id) > best[key][:2]):
+                        best[key] = (t, doc_id, fp)
+        return {key: v[2] for key, v in best.items()}
 
     def void(self, run_id: int, employers: Iterable[str] = (), members: Iterable[str] = ()) -> int:
         """Void a run's issued documents (all, or those of the employers / member keys); returns how many."""

@@ -51,4 +51,11 @@ def member(kigo="10", bango="100", edaban="00", name="試験 太郎", employer="
                   birth_date=date(1980, 1, 2), acquired=date(2010, 4, 1), burden_ratio="", sex="",
                   employer_code=employer, affiliation=affiliation, mynumber4="9876")
     fields.update(kw)
-    return SimpleNamespace(**fields)
+    return FakeMember(**fields)
+
+
+class FakeMember(SimpleNamespace):
+    """Compared by identity, like ``Member`` (``eq=False``)."""
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__

@@ -105,15 +105,21 @@ def test_only_issued_documents_of_committed_runs_count(ledger):
     voided = record(ledger, [c])
     assert ledger.void(voided) == 1
     record(ledger, [c], status="failed")
-    found = ledger.issued_fingerprints("notice", [member_key("10", n, "00") for n in "123"])
-    assert found == {"10-1-00": {fingerprint(a)}}
-    assert ledger.issued_fingerprints("certificate", ["10-1-00"]) == {}
+    found = ledger.latest_fingerprints("notice", [member_key("10", n, "00") for n in "123"])
+    assert found == {"10-1-00": fingerprint(a)}
+    assert ledger.latest_fingerprints("certificate", ["10-1-00"]) == {}
+
+
+def test_the_latest_document_decides_even_when_a_name_changed_back(ledger):
+    record(ledger, [member(name="旧姓 花子")])
+    record(ledger, [member(name="新姓 花子")])
+    assert ledger.latest_fingerprints("notice", ["10-100-00"]) == {"10-100-00": fingerprint(member(name="新姓 花子"))}
 
 
 def test_many_keys_are_looked_up_in_chunks(ledger):
     ms = [member(bango=str(n)) for n in range(12_000)]
     record(ledger, ms)
-    found = ledger.issued_fingerprints("notice", [member_key("10", str(n), "00") for n in range(0, 12_000, 2)])
+    found = ledger.latest_fingerprints("notice", [member_key("10", str(n), "00") for n in range(0, 12_000, 2)])
     assert len(found) == 6_000
 
 
@@ -159,7 +165,7 @@ def test_resolve_commits_a_complete_export_and_voids_an_incomplete_one(ledger, t
     assert resolve_run(ledger, lost.run_id) == "failed"
     assert ledger.pending_runs() == []
     assert ledger.history("10", "2")[0]["status"] == "voided"
-    assert ledger.issued_fingerprints("notice", ["10-100-00", "10-2-00"]).keys() == {"10-100-00"}
+    assert ledger.latest_fingerprints("notice", ["10-100-00", "10-2-00"]).keys() == {"10-100-00"}
     assert resolve_run(ledger, done.run_id) == "committed"  # settled runs stay as they are
 
 

@@ -1,0 +1,42 @@
+"""A member's state against the ledger: 未発行 / 発行済 / 前回から変更."""
+
+from __future__ import annotations
+
+from print_engine.ledger.fingerprint import manifest_fingerprint, member_key
+from print_engine.ledger.recording import RunRecorder, document_row, run_info
+from print_engine.ledger.unissued import CHANGED, ISSUED, NEW, issue_states
+
+from .conftest import member
+
+
+def commit(ledger, rows):
+    rec = RunRecorder(ledger, run_info("export", "initial"))
+    rec.start()
+    rec.record(rows)
+    rec.commit()
+
+
+def test_new_issued_and_changed(ledger):
+    same, renamed, fresh = member(bango="1"), member(bango="2"), member(bango="3")
+    commit(ledger, [document_row("notice", m, "1", "a.pdf", 1, "") for m in (same, renamed)])
+    now = [member(bango="1"), member(bango="2", name="改姓 太郎"), fresh]
+    states = issue_states(ledger, now)
+    assert [states.of(m) for m in now] == [ISSUED, CHANGED, NEW]
+    assert states.counts() == {ISSUED: 1, CHANGED: 1, NEW: 1}
+
+
+def test_kinds_are_separate(ledger):
+    m = member()
+    commit(ledger, [document_row("notice", m, "1", "a.pdf", 1, "")])
+    states = issue_states(ledger, [m], kind_of=lambda _m: "certificate")
+    assert states.of(m) == NEW
+
+
+def test_an_imported_document_is_compared_on_number_and_name(ledger):
+    row = document_row("notice", member(), "1", "a.pdf", 1, "")
+    row["fingerprint"] = manifest_fingerprint("notice", "10", "100", "00", "試験 太郎")
+    commit(ledger, [row])
+    kept, renamed = member(kana="ちがう"), member(name="改姓 太郎")
+    assert issue_states(ledger, [kept]).of(kept) == ISSUED  # fields a manifest does not know do not count
+    assert issue_states(ledger, [renamed]).of(renamed) == CHANGED
+    assert member_key("10", "100", "00") == "10-100-00"
