@@ -215,3 +215,108 @@ def summarize(
             for r in sorted(rows, key=lambda r: r.row)
         ]
     return result
+
+
+# --- the 資格確認書 (certificate.md), for the monthly sample -------------------------------------
+#
+# Written apart from print_engine/plan/certificate_dates.py on purpose: ages are
+# counted from ordinal day numbers and the year's length, not from a birthday
+# helper, so that a shared mistake is unlikely.
+
+
+@dataclass(frozen=True, slots=True)
+class RefCertificateRules:
+    """The certificate settings of a run profile (``[issue]`` and ``[certificate]``)."""
+
+    issue_date: date
+    valid_until: date
+    kind: str = "by-registration"  # notice | certificate | by-registration
+    cap_at_75: bool = True
+    print_sex: bool = True
+
+
+@dataclass(slots=True)
+class RefMember:
+    """A monthly-sample row: the run-rule values plus the certificate columns."""
+
+    base: RefRow
+    birth: date | None = None
+    sex: str = ""
+    myna_card: bool | None = None
+    burden: str = ""
+    continuation_end: date | None = None
+    residence_end: date | None = None
+
+
+def _age_reached(birth: date, years: int) -> date:
+    """The day before the ``years``-th birthday (for 29 February: the last day of February)."""
+    year = birth.year + years
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    if (birth.month, birth.day) == (2, 29) and not leap:
+        return date(year, 2, 28)
+    return date.fromordinal(date(year, birth.month, birth.day).toordinal() - 1)
+
+
+def _month_after(d: date) -> date:
+    months = d.year * 12 + d.month  # the month after d's, counted from year 0
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def certificate_facts(m: RefMember, rules: RefCertificateRules) -> dict:
+    """Document, 有効期限, 70–74 and 発効期日 of one row (``document`` None: a row error)."""
+    if rules.kind == "notice" or (rules.kind == "by-registration" and m.myna_card):
+        return {"document": "notice"}
+    if rules.kind == "by-registration" and m.myna_card is None:
+        return {"document": None, "error": "MYNA_CARD_REQUIRED"}
+    errors = []
+    if rules.print_sex and m.sex not in ("男", "女"):
+        errors.append("SEX_REQUIRED")
+    if m.birth is None:
+        return {"document": "certificate", "errors": errors + ["BIRTH_REQUIRED"]}
+    candidates = [rules.valid_until, m.continuation_end, m.residence_end]
+    if rules.cap_at_75:
+        candidates.append(_age_reached(m.birth, 75))
+    valid_until = min(d for d in candidates if d is not None)
+    turned_70 = _age_reached(m.birth, 70) <= rules.issue_date
+    late_elderly = rules.issue_date >= date.fromordinal(_age_reached(m.birth, 75).toordinal() + 1)
+    elderly = turned_70 and not late_elderly
+    facts = {"document": "certificate", "valid_until": valid_until.isoformat(), "elderly": elderly,
+             "expired": valid_until < rules.issue_date}
+    if elderly:
+        start = max(_month_after(_age_reached(m.birth, 70)), m.base.acquired)
+        facts["effective_from"] = start.isoformat()
+        if not m.burden:
+            errors.append("RATIO_REQUIRED")
+    if errors:
+        facts["errors"] = errors
+    return facts
+
+
+def evaluate_monthly(members: list[RefMember], rules: RefRules, cert: RefCertificateRules) -> dict[int, dict]:
+    """Per row: reason, flag, document and certificate dates under the monthly rules.
+
+    The run rules of ``initial`` apply, except that ``NO_MYNUMBER`` only
+    excludes a member who would get a notice (a certificate prints no My
+    Number), and a certificate whose 有効期限 falls before the issue date is
+    ``EXPIRED_BEFORE_ISSUE``. A row error of the run (a blank マイナ保険証,
+    a certificate without 生年月日 …) makes the row INVALID and its household HELD.
+    """
+    facts = {m.base.row: certificate_facts(m, cert) for m in members}
+    rows = []
+    for m in members:
+        f = facts[m.base.row]
+        bad = f["document"] is None or bool(f.get("errors"))
+        copy = RefRow(**{k: getattr(m.base, k) for k in RefRow.__slots__})
+        copy.invalid = copy.invalid or bad
+        if f["document"] == "certificate":
+            copy.mynumber4 = copy.mynumber4 or "----"  # a certificate needs no My Number
+        rows.append(copy)
+    outcomes = evaluate(rows, rules)
+    result = {}
+    for m in members:
+        o, f = outcomes[m.base.row], facts[m.base.row]
+        reason = o.reason
+        if reason is None and f.get("expired"):
+            reason = "EXPIRED_BEFORE_ISSUE"
+        result[m.base.row] = {**f, "reason": reason, "flag": o.flag if reason is None else ""}
+    return result
