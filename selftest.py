@@ -234,12 +234,12 @@ def _load_sample():
 
 def _sample_notice():
     """The first notice of the sample workbook, laid out, with its fonts."""
-    from print_engine.output.pages import PageMaker
+    from print_engine.output.render_context import RenderContext
 
     _, profile, issue_date, plan = _load_sample()
     shipment = plan.shipments[0]
     envelope = shipment.envelopes[0]
-    maker = PageMaker(profile, issue_date)
+    maker = RenderContext(profile, issue_date)
     return maker.notice(envelope.members[0], envelope, shipment), maker.fonts
 
 

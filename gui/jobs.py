@@ -22,14 +22,13 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from print_engine.errors import OperatorError  # noqa: F401  (re-exported for the window)
 from print_engine.plan.run import Cancelled
 
 SHOW_AFTER_MS = 500
 PROGRESS_INTERVAL_S = 0.05
 
 
-class OperatorError(Exception):
-    """A failure of the window's own work whose message is for the operator as it is."""
 
 
 class JobContext:

@@ -2,7 +2,7 @@
 
 The member's household (every notice in its envelope, in envelope order),
 then its employer's cover letter and target list, all laid out by the
-engine's :class:`~print_engine.output.pages.PageMaker` — the same pages the PDF and
+engine's :class:`~print_engine.output.render_context.RenderContext` — the same pages the PDF and
 the printer get. Pages are laid out only when shown (a target list of a
 large employer has hundreds of pages), so selecting a row costs one notice.
 """

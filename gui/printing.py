@@ -21,10 +21,10 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from print_engine.layout.primitives import Page
-from print_engine.output.batch import AtomicOutput
-from print_engine.output.records import write_run_records
+from print_engine.output.atomic import AtomicOutput
+from print_engine.output.run_output import RunOutput
 from print_engine.output.stream import FileSpec
-from print_engine.plan.run import Cancelled, RunPlan
+from print_engine.plan.run import Cancelled
 
 from .jobs import OperatorError
 from .painter import paint_page
@@ -117,15 +117,17 @@ def print_pages(printer: QPrinter, pages, fonts, doc_name: str, total: int = 0, 
     return sent
 
 
-def print_run(printer: QPrinter, plan: RunPlan, maker, files: list[FileSpec], records_dir: Path | None,
+def print_run(printer: QPrinter, output: RunOutput, records_dir: Path | None,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> PrinterOutcome:
-    """Print every file of ``files`` as its own job, then write the run's records.
+    """Print every file of the prepared run as its own job, then write the run's records.
+
+    The printer is a sink of the engine's one output path: ``output`` comes
+    from :func:`print_engine.output.run_output.prepare_output` (split per
+    employer), exactly as for a PDF run.
 
     Args:
         printer: A prepared printer.
-        plan: The planned run (for the records).
-        maker: The engine's page maker for the run.
-        files: The print stream cut per employer (``build_stream(..., "employer", ...)``).
+        output: The prepared run (plan, render context, files).
         records_dir: Where to write manifest.csv and the other records (None: nowhere).
 
     Returns:
@@ -135,7 +137,8 @@ def print_run(printer: QPrinter, plan: RunPlan, maker, files: list[FileSpec], re
     Raises:
         PrintError: the printer failed.
     """
-    total = sum(f.pages for f in files)
+    files = output.files
+    total = output.pages
     pdf_mode = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
     base = printer.outputFileName()
     outcome = PrinterOutcome(printer.printerName() or base)
@@ -146,8 +149,8 @@ def print_run(printer: QPrinter, plan: RunPlan, maker, files: list[FileSpec], re
                 out = _job_output(printer, base, spec, len(files))
                 printer.setOutputFileName(out)
             try:
-                done += print_pages(printer, maker.file_pages(spec), maker.fonts, Path(spec.name).stem, total, done,
-                                    progress, cancelled)
+                done += print_pages(printer, output.file_pages(spec), output.context.fonts, Path(spec.name).stem,
+                                    total, done, progress, cancelled)
             except Cancelled:
                 if pdf_mode:
                     Path(printer.outputFileName()).unlink(missing_ok=True)
@@ -160,15 +163,15 @@ def print_run(printer: QPrinter, plan: RunPlan, maker, files: list[FileSpec], re
         if pdf_mode:
             printer.setOutputFileName(base)
         if records_dir is not None and outcome.jobs:
-            outcome.records_dir = write_records(records_dir, plan, outcome.jobs)
+            outcome.records_dir = write_records(records_dir, output, outcome.jobs)
     return outcome
 
 
-def write_records(folder: Path, plan: RunPlan, jobs: list[FileSpec]) -> Path:
-    """Write manifest.csv, excluded.csv, packing.csv and profile.toml atomically."""
+def write_records(folder: Path, output: RunOutput, jobs: list[FileSpec]) -> Path:
+    """Write manifest.csv, excluded.csv, packing.csv and profile.toml of the jobs sent, atomically."""
     out = AtomicOutput(folder, force=False)
     try:
-        write_run_records(out.tmp, plan, jobs)
+        output.write_records(out.tmp, jobs)
         out.commit()
     except BaseException:
         out.abort()

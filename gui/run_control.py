@@ -17,8 +17,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from print_engine.model import Selection
-from print_engine.output.batch import documents_for, run_batch
-from print_engine.output.stream import build_stream
+from print_engine.output.batch import run_batch
+from print_engine.output.run_output import prepare_output
 from print_engine.plan.run import plan_run
 
 from . import settings
@@ -159,13 +159,9 @@ class RunController(QObject):
         records = settings.default_runs_dir() / run_folder_name("printer")
 
         def print_op(ctx: JobContext) -> RunSummary:
-            from print_engine.output.pages import PageMaker
-
             plan = plan_run(loaded, profile, issue_date, selection, order_override)
-            maker = PageMaker(plan.profile, plan.issue_date)
-            documents = documents_for(plan, request.documents)
-            files = build_stream(plan.shipments, "employer", documents == "all", maker.list_page_count)
-            outcome = print_run(printer, plan, maker, files, records, ctx.progress, ctx.cancelled)
+            output = prepare_output(plan, split="employer", documents=request.documents)
+            outcome = print_run(printer, output, records, ctx.progress, ctx.cancelled)
             return summarize("printer", plan, outcome.jobs, outcome.records_dir, outcome.printer_name,
                              complete=not outcome.cancelled)
 
@@ -212,7 +208,7 @@ class RunController(QObject):
 
     def reprint(self) -> Job | None:
         """Ask for an earlier run and pages, rebuild them, then print them again."""
-        from .reprint import pages_to_reprint, rebuild
+        from print_engine.output.reprint import pages_to_reprint, rebuild
         from .reprint_dialog import ReprintDialog
 
         w = self.window
@@ -230,12 +226,10 @@ class RunController(QObject):
         loaded = w.session.loaded
 
         def op(ctx: JobContext) -> RunSummary:
-            from print_engine.output.pages import PageMaker
-
-            maker, files = rebuild(request.run, loaded, PageMaker)
-            pages = pages_to_reprint(maker, files, request.file_name, request.first, request.last)
+            output = rebuild(request.run, loaded)
+            pages = pages_to_reprint(output, request.file_name, request.first, request.last)
             name = f"{Path(request.file_name).stem} p{request.first}-{request.last}"
-            sent = print_single_pages(printer, pages, maker.fonts, name, ctx.progress, ctx.cancelled)
+            sent = print_single_pages(printer, pages, output.context.fonts, name, ctx.progress, ctx.cancelled)
             return RunSummary("printer", request.run.folder, [(name, sent)], printer_name=printer.printerName())
 
         return self._start(op, self.tr("再印刷しています"))

@@ -194,11 +194,11 @@ class Session(QObject):
         return self._placement.get(member)
 
     def page_maker(self):
-        """The engine's page maker for the current profile and issue date."""
+        """The engine's render context for the current profile and issue date."""
         if self._maker is None:
-            from print_engine.output.pages import PageMaker
+            from print_engine.output.render_context import RenderContext
 
-            self._maker = PageMaker(self.profile, self.issue_date)
+            self._maker = RenderContext(self.profile, self.issue_date)
         return self._maker
 
     def profile_with(self, **run_changes: str) -> RunProfile:

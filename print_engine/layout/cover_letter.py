@@ -10,7 +10,6 @@ employer of the run (the page's ``static`` part).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +23,7 @@ from print_engine.layout.primitives import (
     Page,
     Primitive,
     Rect,
+    static_key,
 )
 from print_engine.layout.templates import Template, run_context
 from print_engine.layout.text import break_lines, fit_text, paragraph, place
@@ -55,10 +55,21 @@ COVER = CoverGeometry()
 
 
 def layout_cover_letter(shipment: Shipment, profile: RunProfile, issue_date: date, fonts: FontSet,
-                        template: Template, geometry: CoverGeometry = COVER) -> list[Page]:
-    """The cover letter of one shipment (a list with one page)."""
+                        template: Template, geometry: CoverGeometry = COVER,
+                        statics: dict[CoverGeometry, tuple] | None = None) -> list[Page]:
+    """The cover letter of one shipment (a list with one page).
+
+    ``statics`` is the caller's cache of the part common to every employer:
+    valid for one profile, issue date, fonts and template (a run's render
+    context owns one), keyed by the geometry.
+    """
     ctx = run_context(profile, issue_date)
-    static, table_top, key = _static(profile, issue_date, fonts, template, geometry, ctx)
+    static = statics.get(geometry) if statics is not None else None
+    if static is None:
+        static = _static(fonts, template, geometry, ctx)
+        if statics is not None:
+            statics[geometry] = static
+    static, table_top, key = static
     g, t = geometry, template
     out: list[Primitive] = []
     overflow: list[Overflow] = []
@@ -87,13 +98,9 @@ def layout_cover_letter(shipment: Shipment, profile: RunProfile, issue_date: dat
     return [Page(A4_MM, key, static, tuple(out), "cover", tuple(overflow))]
 
 
-def _static(profile: RunProfile, issue_date: date, fonts: FontSet, t: Template, g: CoverGeometry,
+def _static(fonts: FontSet, t: Template, g: CoverGeometry,
             ctx: dict[str, str]) -> tuple[tuple[Primitive, ...], float, str]:
-    """The parts of the letter common to every employer; cached per run."""
-    cache_key = (id(fonts), t.digest, profile.insurer, profile.run.as_of, profile.rules, issue_date, g)
-    hit = _STATIC_CACHE.get(cache_key)
-    if hit is not None:
-        return hit
+    """The parts of the letter common to every employer (from run-level wording only)."""
     width = g.right - g.left
     out: list[Primitive] = []
     out += place(g.left, g.attachment_y, t.text("cover.attachment", ctx), GOTHIC, 9.0, fonts, align="right",
@@ -126,15 +133,8 @@ def _static(profile: RunProfile, issue_date: date, fonts: FontSet, t: Template, 
     out += place(g.left, iy, t.text("cover.inquiry", ctx), GOTHIC, 10.0, fonts, align="center", width=width)
     iy += 4.6
     out += place(g.left, iy, t.text("cover.inquiry_note", ctx), MINCHO, 8.5, fonts, align="center", width=width)
-    digest = hashlib.sha1(repr(cache_key[1:]).encode("utf-8")).hexdigest()[:12]
-    result = (tuple(out), table_top, f"cover:{t.variant}:{digest}")
-    if len(_STATIC_CACHE) > 16:
-        _STATIC_CACHE.clear()
-    _STATIC_CACHE[cache_key] = result
-    return result
-
-
-_STATIC_CACHE: dict[tuple, tuple[tuple[Primitive, ...], float, str]] = {}
+    primitives = tuple(out)
+    return primitives, table_top, static_key(f"cover:{t.variant}", primitives)
 
 
 def _ki_table(out: list[Primitive], rows: list[tuple[str, list[str]]], fonts: FontSet, g: CoverGeometry,

@@ -14,7 +14,6 @@ module. The parts that are the same for every member are built once per run
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -38,6 +37,7 @@ from print_engine.layout.primitives import (
     QrCode,
     Rect,
     qr_modules,
+    static_key,
 )
 from print_engine.layout.templates import Template, run_context
 from print_engine.layout.text import fit_text, paragraph, place
@@ -136,10 +136,6 @@ class NoticeLayouter:
 
     def __post_init__(self) -> None:
         self.ctx = run_context(self.profile, self.issue_date)
-        p = self.profile
-        basis = repr((self.template.digest, sorted(self.ctx.items()), p.notice, p.envelope, p.run.variant,
-                      self.fonts.fallbacks, self.geometry))
-        self.digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
         t = self.template
         self._honorific = t.text("notice.honorific")
         self._self_label = t.text("notice.self_label")
@@ -188,8 +184,9 @@ class NoticeLayouter:
             overflow.append(Overflow("body", "本文が切り取り部分に重なります"))
         strip_rows = strip_static(out, t, ctx, f, g, self.profile.notice)
         digits_at = self._frame2_static(out, overflow) if with_mynumber else None
-        key = f"notice:{self.profile.run.variant}:{'mn' if with_mynumber else 'nomn'}:{self.digest}"
-        return _Static(key, tuple(out), value_rows, strip_rows, digits_at, tuple(overflow))
+        primitives = tuple(out)
+        key = static_key(f"notice:{self.profile.run.variant}:{'mn' if with_mynumber else 'nomn'}", primitives)
+        return _Static(key, primitives, value_rows, strip_rows, digits_at, tuple(overflow))
 
     def _frame2_static(self, out: list[Primitive], overflow: list[Overflow]) -> tuple[float, float, float]:
         g, t, f = self.geometry, self.template, self.fonts
@@ -317,22 +314,12 @@ def _lines_in_cell(x: float, top: float, height: float, lines: tuple[str, ...], 
     return out
 
 
-_LAYOUTERS: dict[tuple, NoticeLayouter] = {}
-
-
 def layout_notice(member: Member, envelope: Envelope | None, employer: Employer | None, profile: RunProfile,
                   issue_date: date, fonts: FontSet, template: Template) -> Page:
-    """The notice page of ``member`` (see :meth:`NoticeLayouter.layout`).
+    """The notice page of ``member`` alone (see :meth:`NoticeLayouter.layout`).
 
-    The static part is built once per run (profile, issue date, fonts and
-    template) and reused; call in a loop without worrying about cost.
+    This builds the static part anew on every call: to lay out many notices,
+    use one :class:`NoticeLayouter` (a run's
+    :class:`~print_engine.output.render_context.RenderContext` holds one).
     """
-    p = profile
-    key = (id(fonts), template.name, template.variant, template.digest, p.insurer, p.notice, p.envelope,
-           p.run.variant, p.run.as_of, p.rules, issue_date)
-    layouter = _LAYOUTERS.get(key)
-    if layouter is None or layouter.fonts is not fonts:
-        if len(_LAYOUTERS) > 16:
-            _LAYOUTERS.clear()
-        layouter = _LAYOUTERS[key] = NoticeLayouter(profile, issue_date, fonts, template)
-    return layouter.layout(member, envelope, employer)
+    return NoticeLayouter(profile, issue_date, fonts, template).layout(member, envelope, employer)

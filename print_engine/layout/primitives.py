@@ -12,6 +12,7 @@ code), which renderers may cache (a PDF form XObject drawn once per file, a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Union
 
@@ -252,3 +253,14 @@ def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     qr.add_data(data)
     qr.make(fit=True)
     return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())
+
+
+def static_key(kind: str, primitives: tuple[Primitive, ...]) -> str:
+    """A key for a static part that is a digest of the primitives themselves.
+
+    Two static parts get the same key only if they draw exactly the same, so
+    a renderer that reuses a drawn static part by its key can never show a
+    stale one, whatever the static part was built from.
+    """
+    digest = hashlib.sha1(repr(primitives).encode("utf-8")).hexdigest()[:16]
+    return f"{kind}:{digest}"

@@ -10,7 +10,6 @@ page; the last page ends with the total (envelopes, notices, returns).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +23,7 @@ from print_engine.layout.primitives import (
     Page,
     Primitive,
     Rect,
+    static_key,
 )
 from print_engine.layout.templates import Template, run_context
 from print_engine.layout.text import fit_text, paragraph, place
@@ -77,12 +77,23 @@ class _Row:
 
 
 def layout_target_list(shipment: Shipment, profile: RunProfile, issue_date: date, fonts: FontSet,
-                       template: Template, geometry: ListGeometry = LIST) -> list[Page]:
-    """The target list of one shipment, as many pages as it takes."""
+                       template: Template, geometry: ListGeometry = LIST,
+                       statics: dict[ListGeometry, tuple] | None = None) -> list[Page]:
+    """The target list of one shipment, as many pages as it takes.
+
+    ``statics`` is the caller's cache of the part common to every employer
+    (one per profile, issue date, fonts and template: a run's render context
+    owns one), keyed by the geometry.
+    """
     ctx = run_context(profile, issue_date)
     t, g = template, geometry
-    static = _static(t, ctx, fonts, g)
-    key = "list:" + hashlib.sha1(repr((t.digest, profile.insurer, issue_date, g)).encode()).hexdigest()[:12]
+    cached = statics.get(g) if statics is not None else None
+    if cached is None:
+        primitives = _static(t, ctx, fonts, g)
+        cached = (primitives, static_key("list", primitives))
+        if statics is not None:
+            statics[g] = cached
+    static, key = cached
     pages_rows = _paginate(shipment, t, g.rows_per_page)
     total = len(pages_rows)
     employer = t.text("list.employer", dict(ctx, employer_code=shipment.employer.code,

@@ -1,7 +1,7 @@
 """A whole print run to a folder: PDFs, manifest, exclusions, packing, profile.
 
-Everything is written to a temporary folder beside the target and moved
-into place only when the whole run succeeded (:class:`AtomicOutput`): a
+The run's output is prepared once (:func:`~print_engine.output.run_output.prepare_output`)
+and written through an :class:`~print_engine.output.atomic.AtomicOutput`: a
 failed or cancelled run leaves nothing half-written. Files are rendered in
 worker processes (spawn, so a frozen Windows build works too); each file is
 rendered by one process from the same inputs, so a parallel run gives the
@@ -15,32 +15,31 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import shutil
 import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from print_engine.output.pages import PageMaker
+from print_engine.output.atomic import AtomicOutput, BatchError, check_target
 from print_engine.output.pdf_writer import PdfWriter
-from print_engine.output.records import write_run_records
-from print_engine.output.stream import FileSpec, build_stream
+from print_engine.output.render_context import RenderContext
+from print_engine.output.run_output import RunOutput, prepare_output
+from print_engine.output.stream import FileSpec
 from print_engine.plan.run import Cancelled, RunPlan, gc_paused
+
+__all__ = ["AtomicOutput", "BatchError", "BatchResult", "check_target", "render_file", "run_batch"]
 
 PARALLEL_MIN_NOTICES = 3000
 PAGES_PER_CHECK = 25  # pages between progress reports and cancel checks inside a file
 Progress = Callable[[int, int, str], None]
 
 
-class BatchError(Exception):
-    """The run cannot start or failed; nothing was written."""
-
-
 @dataclass(slots=True)
 class BatchResult:
     out_dir: Path
     files: list[FileSpec] = field(default_factory=list)
+    output: RunOutput | None = None
 
     @property
     def pages(self) -> int:
@@ -51,79 +50,13 @@ class BatchResult:
         return sum(f.notices for f in self.files)
 
 
-def check_target(target: Path, force: bool) -> None:
-    """The output folder is usable: absent, empty, or replaced with ``force``.
-
-    Raises:
-        BatchError: with the message the operator sees.
-    """
-    try:
-        if target.exists() and not target.is_dir():
-            raise BatchError(f"出力先 {target} はフォルダではありません。")
-        if target.is_dir() and any(target.iterdir()) and not force:
-            raise BatchError(
-                f"出力フォルダ {target} は空ではありません。別のフォルダを指定するか --force で置き換えてください。"
-            )
-    except OSError as exc:
-        raise BatchError(f"出力フォルダ {target} を確認できません（{exc.strerror or exc}）。") from None
-
-
-class AtomicOutput:
-    """A folder that appears complete or not at all."""
-
-    def __init__(self, target: Path, force: bool):
-        self.target = Path(target)
-        check_target(self.target, force)
-        try:
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            self.tmp = self.target.parent / f".{self.target.name}.partial-{os.getpid()}"
-            shutil.rmtree(self.tmp, ignore_errors=True)
-            self.tmp.mkdir()
-        except OSError as exc:
-            raise BatchError(f"出力フォルダ {self.target} を作れません（{exc.strerror or exc}）。") from None
-
-    def commit(self) -> None:
-        old = None
-        if self.target.is_dir():
-            if any(self.target.iterdir()):
-                old = self.target.parent / f".{self.target.name}.old-{os.getpid()}"
-                shutil.rmtree(old, ignore_errors=True)
-                self.target.rename(old)
-            else:
-                self.target.rmdir()
-        try:
-            self.tmp.rename(self.target)
-        except OSError:
-            if old is not None:  # put the previous content back where it was
-                old.rename(self.target)
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def abort(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def documents_for(plan: RunPlan, documents: str | None) -> str:
-    """``all`` or ``notices``; a reissue prints notices only unless asked."""
-    if documents:
-        return documents
-    if plan.profile.run.variant == "reissue":
-        return "notices"
-    return plan.profile.run.documents
-
-
-def plan_files(plan: RunPlan, maker: PageMaker, split: str, documents: str) -> list[FileSpec]:
-    return build_stream(plan.shipments, split, documents == "all", maker.list_page_count)
-
-
-_worker_maker: PageMaker | None = None
+_worker_context: RenderContext | None = None
 
 
 def _init_worker(profile, issue_date) -> None:
-    global _worker_maker
+    global _worker_context
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _worker_maker = PageMaker(profile, issue_date)
+    _worker_context = RenderContext(profile, issue_date)
     # Fonts, templates and modules live as long as the worker: the collector
     # need not walk them again and again while pages come and go.
     gc.freeze()
@@ -133,7 +66,7 @@ def _worker_ready() -> None:
     """A no-op task: submitting one starts a worker process."""
 
 
-def render_file(maker: PageMaker, spec: FileSpec, folder: Path, *,
+def render_file(context: RenderContext, spec: FileSpec, folder: Path, *,
                 on_pages: Callable[[int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> int:
     """Draw one file's pages into ``folder/spec.name``; returns its page count.
@@ -142,8 +75,8 @@ def render_file(maker: PageMaker, spec: FileSpec, folder: Path, *,
     ``cancelled()`` is polled as often, so a long file (``--split run``) can
     show progress and be stopped part-way.
     """
-    writer = PdfWriter(folder / spec.name, maker.fonts)
-    for n, page in enumerate(maker.file_pages(spec), start=1):
+    writer = PdfWriter(folder / spec.name, context.fonts)
+    for n, page in enumerate(context.file_pages(spec), start=1):
         writer.add_page(page)
         if n % PAGES_PER_CHECK == 0:
             if cancelled is not None and cancelled():
@@ -155,7 +88,7 @@ def render_file(maker: PageMaker, spec: FileSpec, folder: Path, *,
 
 
 def _render_in_worker(spec: FileSpec, folder: str) -> int:
-    return render_file(_worker_maker, spec, Path(folder))
+    return render_file(_worker_context, spec, Path(folder))
 
 
 def _start_pool(plan: RunPlan, workers: int) -> ProcessPoolExecutor:
@@ -168,7 +101,7 @@ def _start_pool(plan: RunPlan, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _render_all(plan, maker, files, folder, workers, progress, cancelled, pool=None,
+def _render_all(plan, context, files, folder, workers, progress, cancelled, pool=None,
                 while_rendering: Callable[[], None] = lambda: None) -> None:
     """Render every file.
 
@@ -183,7 +116,7 @@ def _render_all(plan, maker, files, folder, workers, progress, cancelled, pool=N
             if cancelled():
                 raise Cancelled
             base = done
-            done += render_file(maker, spec, folder, cancelled=cancelled,
+            done += render_file(context, spec, folder, cancelled=cancelled,
                                 on_pages=lambda n, base=base, name=spec.name: progress(base + n, total, name))
             progress(done, total, spec.name)
         while_rendering()
@@ -262,7 +195,6 @@ def run_batch(
     progress = progress or (lambda *a: None)
     cancelled = cancelled or (lambda: False)
     split = split or plan.profile.run.split
-    documents = documents_for(plan, documents)
     out = AtomicOutput(Path(out_dir), force)
     pool = None
     try:
@@ -270,17 +202,17 @@ def run_batch(
             early = _workers_before_planning(plan, split, workers)
             if early > 1:
                 pool = _start_pool(plan, early)
-            maker = PageMaker(plan.profile, plan.issue_date)
-            files = plan_files(plan, maker, split, documents)
+            output = prepare_output(plan, split=split, documents=documents)
+            files = output.files
             count = choose_workers(files, workers)
             if pool is not None and count <= 1:
                 pool.shutdown(wait=True)
                 pool = None
 
         def reports() -> None:
-            write_run_records(out.tmp, plan, files)
+            output.write_records(out.tmp)
 
-        _render_all(plan, maker, files, out.tmp, count, progress, cancelled, pool, reports)
+        _render_all(plan, output.context, files, out.tmp, count, progress, cancelled, pool, reports)
         pool = None  # shut down by _render_all
         out.commit()
     except (Cancelled, KeyboardInterrupt):
@@ -295,7 +227,7 @@ def run_batch(
         _stop(pool)
         out.abort()
         raise
-    return BatchResult(Path(out_dir), files)
+    return BatchResult(Path(out_dir), files, output)
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:

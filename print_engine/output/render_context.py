@@ -1,7 +1,13 @@
-"""From stream entries to laid-out pages: the one place every output asks.
+"""One run's render context: the fonts, template and caches its pages are laid out with.
 
 The PDF writer, the printer and the preview all get their pages here, so
 they cannot disagree about what a cover, a list or a notice looks like.
+
+A :class:`RenderContext` is made for one profile and issue date. Everything
+it caches (the notice's static parts, the cover letter's and the list's
+common parts, the last list laid out) depends only on what the context was
+made from, so the caches need no key of their own and go with the context:
+there is no process-wide cache to go stale, and nothing is keyed by ``id()``.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from typing import Iterator
 
 from print_engine.layout.cover_letter import layout_cover_letter
 from print_engine.layout.fonts import FontSet
-from print_engine.layout.notice import layout_notice
+from print_engine.layout.notice import NoticeLayouter
 from print_engine.layout.primitives import Page
 from print_engine.layout.target_list import count_target_list_pages, layout_target_list
 from print_engine.layout.templates import load_template
@@ -20,29 +26,41 @@ from print_engine.output.stream import DocEntry, FileSpec
 from print_engine.profile.schema import RunProfile
 
 
-class PageMaker:
-    """Lays out covers, lists and notices for one run (profile + issue date)."""
+class RenderContext:
+    """Lays out covers, lists and notices for one run (profile + issue date).
 
-    def __init__(self, profile: RunProfile, issue_date: date):
+    Attributes:
+        profile: The run profile.
+        issue_date: The resolved issue date.
+        fonts: The run's fonts (the bundled faces and the profile's fallbacks).
+        template: The wording template, with the run's variant applied.
+    """
+
+    def __init__(self, profile: RunProfile, issue_date: date, fonts: FontSet | None = None):
         self.profile = profile
         self.issue_date = issue_date
-        self.fonts = FontSet.load(profile.fonts.fallback)
+        self.fonts = fonts if fonts is not None else FontSet.load(profile.fonts.fallback)
         self.template = load_template(profile.notice.template, profile.run.variant)
-        self._lists: dict[int, list[Page]] = {}
+        self._notices = NoticeLayouter(profile, issue_date, self.fonts, self.template)
+        self._cover_statics: dict = {}
+        self._list_statics: dict = {}
+        self._last_list: tuple[Shipment, list[Page]] | None = None
 
-    def notice(self, member: Member, envelope: Envelope, shipment: Shipment) -> Page:
-        return layout_notice(member, envelope, shipment.employer, self.profile, self.issue_date,
-                             self.fonts, self.template)
+    def notice(self, member: Member, envelope: Envelope | None, shipment: Shipment) -> Page:
+        return self._notices.layout(member, envelope, shipment.employer)
 
     def cover(self, shipment: Shipment) -> list[Page]:
-        return layout_cover_letter(shipment, self.profile, self.issue_date, self.fonts, self.template)
+        return layout_cover_letter(shipment, self.profile, self.issue_date, self.fonts, self.template,
+                                   statics=self._cover_statics)
 
     def target_list(self, shipment: Shipment) -> list[Page]:
-        key = id(shipment)
-        pages = self._lists.get(key)
-        if pages is None:
-            pages = layout_target_list(shipment, self.profile, self.issue_date, self.fonts, self.template)
-            self._lists = {key: pages}  # keep only the latest: lists are asked for in order
+        """The shipment's list pages (the last one is kept: lists are asked for in order)."""
+        last = self._last_list
+        if last is not None and last[0] is shipment:  # holds the shipment: no identity reuse
+            return last[1]
+        pages = layout_target_list(shipment, self.profile, self.issue_date, self.fonts, self.template,
+                                   statics=self._list_statics)
+        self._last_list = (shipment, pages)
         return pages
 
     def list_page_count(self, shipment: Shipment) -> int:

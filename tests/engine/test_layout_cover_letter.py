@@ -57,12 +57,26 @@ def test_new_members_letter_says_nothing_of_my_number():
 
 
 def test_static_part_is_shared_between_employers():
-    a = cover(sample_shipment(3))[0]
+    from print_engine.output.render_context import RenderContext
+
+    context = RenderContext(RunProfile(), ISSUE)
+    a = context.cover(sample_shipment(3))[0]
     shipment = sample_shipment(3)
     shipment.employer = Employer(code="000999", name="別の株式会社")
-    b = cover(shipment)[0]
-    assert a.static_key == b.static_key and a.static is b.static
+    b = context.cover(shipment)[0]
+    assert a.static_key == b.static_key and a.static is b.static  # built once per render context
     assert "別の株式会社" in b.text() and "別の株式会社" not in "".join(r.text for r in b.static if hasattr(r, "text"))
+    alone = cover(shipment)[0]  # without a context: built anew, the same key for the same drawing
+    assert alone.static_key == a.static_key and alone.static == a.static
+
+
+def test_static_key_changes_with_what_the_static_part_draws():
+    """Keys are digests of the drawing: a changed insurer can never reuse a stale static part."""
+    p = RunProfile()
+    other = replace(p, insurer=replace(p.insurer, name="別の健康保険組合"))
+    a = cover(sample_shipment(3))[0]
+    b = layout_cover_letter(sample_shipment(3), other, ISSUE, FontSet.load(), load_template("notice-2024", "initial"))[0]
+    assert a.static_key != b.static_key
 
 
 @pytest.mark.parametrize("variant", ["initial", "new-members", "reissue"])

@@ -231,7 +231,14 @@ def test_no_text_overlaps_text_or_rules(fonts):
 def test_static_part_is_shared_and_holds_no_member_data():
     family = sample_envelope()
     a, b = notice(family.members[0], family), notice(family.members[1], family)
-    assert a.static_key == b.static_key and a.static is b.static
+    assert a.static_key == b.static_key and a.static == b.static
+    from print_engine.layout.samples import SAMPLE_EMPLOYER as employer
+    from print_engine.model import Shipment
+    from print_engine.output.render_context import RenderContext
+
+    context, shipment = RenderContext(RunProfile(), ISSUE), Shipment(employer, [family])
+    first, second = (context.notice(m, family, shipment) for m in family.members[:2])
+    assert first.static is second.static and first.static_key == a.static_key  # built once per context
     assert a.static_key.startswith("notice:initial:")
     static_text = "\n".join(r.text for r in a.static if isinstance(r, TextRun))
     for member_value in ("健保 太郎", "健保 花子", "12345678", "1234-12345678", "平成10年8月1日"):

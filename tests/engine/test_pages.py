@@ -1,11 +1,12 @@
-"""PageMaker: the page counts the stream plans are the pages that get drawn."""
+"""RenderContext and prepare_output: the page counts the stream plans are the pages that get drawn."""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from print_engine.output.batch import PageMaker, plan_files
+from print_engine.output.render_context import RenderContext
+from print_engine.output.run_output import prepare_output
 from print_engine.plan.run import load_members, plan_run
 from print_engine.profile.loading import load_profile
 
@@ -19,15 +20,15 @@ def plan():
 
 
 def test_list_page_count_equals_laid_out_pages(plan):
-    maker = PageMaker(plan.profile, plan.issue_date)
+    maker = RenderContext(plan.profile, plan.issue_date)
     for shipment in plan.shipments:
         assert maker.list_page_count(shipment) == len(maker.target_list(shipment))
     assert any(maker.list_page_count(s) > 1 for s in plan.shipments)  # the affiliation-packed one
 
 
 def test_every_planned_page_is_drawn_in_order(plan):
-    maker = PageMaker(plan.profile, plan.issue_date)
-    for spec in plan_files(plan, maker, "employer", "all"):
+    maker = RenderContext(plan.profile, plan.issue_date)
+    for spec in prepare_output(plan, split="employer", documents="all", context=maker).files:
         pages = list(maker.file_pages(spec))
         assert len(pages) == spec.pages
         kinds = [p.kind for p in pages]
@@ -39,8 +40,8 @@ def test_a_long_file_reports_progress_and_stops_part_way(plan, tmp_path):
     from print_engine.output.batch import render_file
     from print_engine.plan.run import Cancelled
 
-    maker = PageMaker(plan.profile, plan.issue_date)
-    (spec,) = plan_files(plan, maker, "run", "all")
+    maker = RenderContext(plan.profile, plan.issue_date)
+    (spec,) = prepare_output(plan, split="run", documents="all", context=maker).files
     seen = []
     with pytest.raises(Cancelled):
         render_file(maker, spec, tmp_path, on_pages=seen.append, cancelled=lambda: len(seen) >= 2)

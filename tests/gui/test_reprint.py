@@ -8,9 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
 
-from gui.reprint import ReprintError, load_run, rebuild
+from print_engine.output.reprint import ReprintError, load_run, rebuild
 from gui.reprint_dialog import ReprintDialog
-from print_engine.output.pages import PageMaker
 
 from .conftest import load
 from .dialogs import answer_qprint_dialog, controller
@@ -102,4 +101,4 @@ def test_a_changed_workbook_is_refused(qtbot, sample_window, printed, tmp_path):
 
     load(qtbot, sample_window, SAMPLE_ERRORS)
     with pytest.raises(ReprintError, match="同じページを作れません"):
-        rebuild(load_run(printed.folder), sample_window.session.loaded, PageMaker)
+        rebuild(load_run(printed.folder), sample_window.session.loaded)

@@ -6,7 +6,8 @@ same profile, and the members the manifest lists as the selection, give the
 same shipments; the engine's print stream is cut the same way; and the
 rebuilt manifest must equal the stored one row for row — otherwise the
 workbook changed since, and nothing is printed. Then exactly the asked
-pages are laid out again. This module only orchestrates engine calls.
+pages are laid out again. The window's reprint dialog and
+printer sink call this; nothing here needs Qt.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from print_engine.errors import OperatorError
 from print_engine.layout.primitives import Page
 from print_engine.model import Selection
 from print_engine.output.records import MANIFEST_COLUMNS, manifest_rows, read_manifest
-from print_engine.output.stream import FileSpec, build_stream
+from print_engine.output.render_context import RenderContext
+from print_engine.output.run_output import RunOutput, prepare_output
 from print_engine.plan.run import LoadedWorkbook, plan_run
 from print_engine.profile.loading import load_profile
 from print_engine.profile.schema import RunProfile
-
-from .jobs import OperatorError
 
 REPRINT_PAGE_LIMIT = 2000
 
@@ -108,16 +109,21 @@ def load_run(manifest: str | Path) -> EarlierRun:
     return EarlierRun(path.parent, rows, profile)
 
 
-def rebuild(run: EarlierRun, loaded: LoadedWorkbook, maker_factory) -> tuple[object, list[FileSpec]]:
-    """Plan the earlier run again from ``loaded`` and check it is the same.
+def rebuild(run: EarlierRun, loaded: LoadedWorkbook, context: RenderContext | None = None) -> RunOutput:
+    """Prepare the earlier run's output again from ``loaded`` and check it is the same.
+
+    The run is planned and prepared exactly as a new run is
+    (:func:`~print_engine.output.run_output.prepare_output`), with the
+    profile it used, the members its manifest lists as the selection and its
+    documents (with cover letters and lists if it printed them).
 
     Args:
         run: The earlier run.
         loaded: The workbook open now (it must be the one that was printed).
-        maker_factory: ``PageMaker`` (profile, issue date) → page maker.
+        context: A render context of the run's profile to reuse (optional).
 
     Returns:
-        (page maker, files) of the rebuilt run, only the files of the manifest.
+        The rebuilt output, with only the files of the manifest.
 
     Raises:
         ReprintError: the workbook does not give the same pages any more.
@@ -131,28 +137,27 @@ def rebuild(run: EarlierRun, loaded: LoadedWorkbook, maker_factory) -> tuple[obj
     order = profile.run.order if profile.run.order in ("number", "affiliation") else ""
     selection = Selection(employers=employers, members=keys) if keys else Selection(employers=employers)
     plan = plan_run(loaded, profile, issue_date, selection, order)
-    maker = maker_factory(profile, issue_date)
-    with_letters = any(r["document"] in ("cover", "list") for r in run.rows)
-    files = build_stream(plan.shipments, profile.run.split, with_letters, maker.list_page_count)
+    documents = "all" if any(r["document"] in ("cover", "list") for r in run.rows) else "notices"
+    output = prepare_output(plan, split=profile.run.split, documents=documents, context=context)
     names = {r["file"] for r in run.rows}
-    files = [f for f in files if f.name in names]
-    rebuilt = [tuple(str(v) for v in row) for row in manifest_rows(files)]
+    output.files = [f for f in output.files if f.name in names]
+    rebuilt = [tuple(str(v) for v in row) for row in manifest_rows(output.files)]
     stored = [tuple(r[c] for c in MANIFEST_COLUMNS) for r in run.rows]
     if rebuilt != stored:
         raise ReprintError(
             "開いているワークブックから、以前の印刷と同じページを作れません（印刷後にワークブックが変わったか、"
             "別のファイルです）。印刷したときのワークブックを開いてから再印刷してください。"
         )
-    return maker, files
+    return output
 
 
-def pages_to_reprint(maker, files: list[FileSpec], file_name: str, first: int, last: int) -> list[Page]:
+def pages_to_reprint(output: RunOutput, file_name: str, first: int, last: int) -> list[Page]:
     """Lay out pages ``first``–``last`` (1-based, inclusive) of ``file_name`` again.
 
     Raises:
         ReprintError: no such file or pages.
     """
-    spec = next((f for f in files if f.name == file_name), None)
+    spec = next((f for f in output.files if f.name == file_name), None)
     if spec is None:
         raise ReprintError(f"ファイル {file_name} は以前の印刷にありません。")
     if not (1 <= first <= last <= spec.pages):
@@ -163,7 +168,7 @@ def pages_to_reprint(maker, files: list[FileSpec], file_name: str, first: int, l
     for entry in spec.entries:
         if entry.last_page < first or entry.first_page > last:
             continue
-        for number, page in enumerate(maker.entry_pages(entry), start=entry.first_page):
+        for number, page in enumerate(output.context.entry_pages(entry), start=entry.first_page):
             if first <= number <= last:
                 pages.append(page)
     return pages

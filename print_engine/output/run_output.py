@@ -1,0 +1,85 @@
+"""A run's output, prepared once for every sink: the PDF folder, the printer, a reprint.
+
+:func:`prepare_output` turns a plan into the documents of the run, cut into
+files (or printer jobs), with the render context that lays out their pages.
+``batch``, the window's export, the printer path and reprint all start from
+it, so they cannot disagree about which documents a run holds, in which
+order, on which page: a printer is one more sink beside the PDF writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from print_engine.layout.primitives import Page
+from print_engine.output.records import write_run_records
+from print_engine.output.render_context import RenderContext
+from print_engine.output.stream import FileSpec, build_stream
+from print_engine.plan.run import RunPlan
+
+
+def documents_for(plan: RunPlan, documents: str | None) -> str:
+    """``all`` or ``notices``; a reissue prints notices only unless asked."""
+    if documents:
+        return documents
+    if plan.profile.run.variant == "reissue":
+        return "notices"
+    return plan.profile.run.documents
+
+
+@dataclass(slots=True)
+class RunOutput:
+    """Everything a sink needs to write or print a planned run.
+
+    Attributes:
+        plan: The planned run.
+        context: Lays out the pages (fonts, template, caches of the run).
+        split: How the documents are cut into files: ``employer``, ``run``
+            or ``pages:N`` (a printer run prints one job per employer file).
+        documents: ``all`` (cover letters and lists too) or ``notices``.
+        files: The files (or printer jobs) in print order, pages numbered.
+    """
+
+    plan: RunPlan
+    context: RenderContext
+    split: str
+    documents: str
+    files: list[FileSpec]
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files)
+
+    @property
+    def notices(self) -> int:
+        return sum(f.notices for f in self.files)
+
+    def file_pages(self, spec: FileSpec) -> Iterator[Page]:
+        """The laid-out pages of one file, in order."""
+        return self.context.file_pages(spec)
+
+    def write_records(self, folder: Path, files: list[FileSpec] | None = None) -> None:
+        """manifest.csv, excluded.csv, packing.csv and profile.toml of the run (or of ``files``)."""
+        write_run_records(folder, self.plan, self.files if files is None else files)
+
+
+def prepare_output(plan: RunPlan, *, split: str | None = None, documents: str | None = None,
+                   context: RenderContext | None = None) -> RunOutput:
+    """The run's documents cut into files, ready for any sink.
+
+    Args:
+        plan: The planned run.
+        split: ``employer`` | ``run`` | ``pages:N`` (default: the profile's).
+        documents: ``all`` | ``notices`` (default: the profile's; a reissue
+            prints notices only).
+        context: A render context of the plan's profile and issue date to
+            reuse (the window keeps one); by default a new one.
+    """
+    split = split or plan.profile.run.split
+    documents = documents_for(plan, documents)
+    if context is None:
+        context = RenderContext(plan.profile, plan.issue_date)
+    files = build_stream(plan.shipments, split, documents == "all", context.list_page_count)
+    return RunOutput(plan, context, split, documents, files)
