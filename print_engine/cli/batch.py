@@ -15,6 +15,7 @@ from print_engine.cli.common import (
     summary_lines,
 )
 from print_engine.output.batch import BatchError, check_target, run_batch
+from print_engine.run_log import log, log_problems, logged_run
 
 
 class StderrProgress:
@@ -45,22 +46,28 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         check_target(Path(args.out), args.force)  # before the long load
     except BatchError as exc:
+        log.error("batch not started: the output folder cannot be used (%s)", type(exc).__name__)
         print(f"エラー: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    plan = load_and_plan(args)
-    try:
-        result = run_batch(
-            plan,
-            args.out,
-            split=args.split,
-            documents=args.documents,
-            force=args.force,
-            workers=args.workers,
-            progress=StderrProgress(),
-        )
-    except BatchError as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    with logged_run("batch", split=args.split, documents=args.documents) as run:
+        plan = load_and_plan(args)
+        log_problems(plan.loaded.problems())
+        run["counts"] = plan.counts()
+        try:
+            result = run_batch(
+                plan,
+                args.out,
+                split=args.split,
+                documents=args.documents,
+                force=args.force,
+                workers=args.workers,
+                progress=StderrProgress(),
+            )
+        except BatchError as exc:
+            run["outcome"] = f"failed ({type(exc).__name__})"
+            print(f"エラー: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        run["counts"] = {**plan.counts(), "pdf_files": len(result.files), "pages": result.pages}
     for line in summary_lines(plan):
         print(line)
     print(f"出力: {result.out_dir}（PDF {len(result.files)} ファイル、{result.pages} ページ）")

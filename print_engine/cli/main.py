@@ -23,6 +23,7 @@ from print_engine.ledger.location import LedgerError
 from print_engine.plan.run import Cancelled
 from print_engine.profile.loading import ProfileError
 from print_engine.read.workbook import WorkbookError
+from print_engine.run_log import log, log_problems, logged_run
 
 
 def _stdout_utf8() -> None:
@@ -34,7 +35,10 @@ def _stdout_utf8() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    plan = load_and_plan(args)
+    with logged_run("check") as run:
+        plan = load_and_plan(args)
+        log_problems(plan.loaded.problems())
+        run["counts"] = plan.counts()
     for line in summary_lines(plan) + problem_lines(plan.loaded):
         print(line)
     return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK
@@ -74,5 +78,6 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"エラー: ファイルの読み書きに失敗しました（{exc.strerror or exc}）。", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 - one line for the operator, never a traceback
+        log.error("%s: unexpected %s", argv[0] if argv else "?", type(exc).__name__, exc_info=True)  # the traceback: support log
         print(f"エラー: 予期しないエラーで中断しました（{type(exc).__name__}）。何も出力していません。", file=sys.stderr)
     return EXIT_FAILED
