@@ -28,7 +28,7 @@ from print_engine.layout.certificate_card import CardGeometry, back_card, card_s
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
 from print_engine.layout.mail_block import mail_window_block
 from print_engine.layout.notice_parts import WindowLine, sender_block, stack_lines
-from print_engine.layout.primitives import A4_MM, MM_PER_PT, Overflow, Page, Primitive, Rect
+from print_engine.layout.primitives import A4_MM, MM_PER_PT, Overflow, Page, Primitive, Rect, static_key
 from print_engine.layout.templates import Template, TemplateError, run_context, template_path
 from print_engine.layout.text import paragraph, place
 from print_engine.mail.recipient import MailRecipient
@@ -108,16 +108,12 @@ class CertificateLayouter:
     fonts: FontSet
     template: Template
     geometry: CertificateGeometry = GEOMETRY
-    _front: tuple[tuple[Primitive, ...], tuple[Overflow, ...]] | None = field(default=None, repr=False)
+    _front: tuple[tuple[Primitive, ...], tuple[Overflow, ...], str] | None = field(default=None, repr=False)
     _back: Page | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.ctx = run_context(self.profile, self.issue_date)
         self.card = _card_geometry(self.template, self.geometry)
-        p = self.profile
-        basis = repr((self.template.digest, sorted(self.ctx.items()), p.certificate, p.envelope,
-                      self.fonts.fallbacks, self.geometry))
-        self.digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
         t = self.template
         self._honorific = t.text("certificate.honorific")
         self._self_label = t.text("certificate.self_label")
@@ -128,7 +124,7 @@ class CertificateLayouter:
         return self.profile.certificate.back_side
 
     # ------------------------------------------------------------------ static
-    def _static_front(self) -> tuple[tuple[Primitive, ...], tuple[Overflow, ...]]:
+    def _static_front(self) -> tuple[tuple[Primitive, ...], tuple[Overflow, ...], str]:
         if self._front is not None:
             return self._front
         g, t, f, ctx = self.geometry, self.template, self.fonts, self.ctx
@@ -162,7 +158,8 @@ class CertificateLayouter:
             out += place(card.x, y, text, MINCHO, 8.0, f, align="center", width=card.w)
             y += 0.25 * 8.0 * MM_PER_PT + 0.6
         self._side_box(out, overflow)
-        self._front = (tuple(out), tuple(overflow))
+        primitives = tuple(out)
+        self._front = (primitives, tuple(overflow), static_key(CERTIFICATE_PAGE, primitives))
         return self._front
 
     def _inquiry_box(self, out: list[Primitive], top: float) -> float:
@@ -218,8 +215,9 @@ class CertificateLayouter:
         if y > mirrored.y - 5.0:
             overflow.append(Overflow("back", "裏面の説明が券面の裏に重なります"))
         back_card(out, overflow, t, ctx, f, mirrored)
-        key = f"certificate-back:{self.digest}"
-        self._back = Page(g.page, key, tuple(out), (), CERTIFICATE_BACK_PAGE, tuple(overflow))
+        primitives = tuple(out)
+        key = static_key(CERTIFICATE_BACK_PAGE, primitives)
+        self._back = Page(g.page, key, primitives, (), CERTIFICATE_BACK_PAGE, tuple(overflow))
         return self._back
 
     # ---------------------------------------------------------------- variable
@@ -235,7 +233,7 @@ class CertificateLayouter:
             employer: its name goes in the window block.
             mail: on the first page of an envelope mailed home, its recipient.
         """
-        static, static_overflow = self._static_front()
+        static, static_overflow, key = self._static_front()
         out: list[Primitive] = []
         overflow = list(static_overflow)
         if mail is not None:
@@ -245,7 +243,6 @@ class CertificateLayouter:
             self._window_block(out, overflow, member, envelope, employer)
         card_values(out, overflow, self.template, self.fonts, self.card, member, dates,
                     self.profile.certificate.print_sex)
-        key = f"certificate:{self.digest}"
         front = Page(self.geometry.page, key, static, tuple(out), CERTIFICATE_PAGE, tuple(overflow))
         return [front, self.back_page()] if self.back_side else [front]
 
@@ -275,24 +272,13 @@ class CertificateLayouter:
                     win.window_width_mm - 2 * m, win.window_height_mm - 2 * m, zone="window")
 
 
-_LAYOUTERS: dict[tuple, CertificateLayouter] = {}
-
-
-def certificate_layouter(profile: RunProfile, issue_date: date, fonts: FontSet) -> CertificateLayouter:
-    """The run's layouter (cached per profile, issue date and fonts)."""
-    p = profile
-    key = (id(fonts), p.certificate, p.insurer, p.envelope, p.direct_mail, issue_date)
-    layouter = _LAYOUTERS.get(key)
-    if layouter is None or layouter.fonts is not fonts:
-        if len(_LAYOUTERS) > 16:
-            _LAYOUTERS.clear()
-        template = load_certificate_template(p.certificate.template)
-        layouter = _LAYOUTERS[key] = CertificateLayouter(profile, issue_date, fonts, template)
-    return layouter
-
-
 def layout_certificate(member: Member, dates: CertificateDates, envelope: Envelope | None,
                        employer: Employer | None, profile: RunProfile, issue_date: date, fonts: FontSet,
                        mail: MailRecipient | None = None) -> list[Page]:
-    """The pages of ``member``'s certificate (see :meth:`CertificateLayouter.layout`)."""
-    return certificate_layouter(profile, issue_date, fonts).layout(member, dates, envelope, employer, mail)
+    """The pages of ``member``'s certificate (see :meth:`CertificateLayouter.layout`).
+
+    A run lays out many certificates with one :class:`CertificateLayouter`
+    (its render context keeps one); this builds a new one each call.
+    """
+    layouter = CertificateLayouter(profile, issue_date, fonts, load_certificate_template(profile.certificate.template))
+    return layouter.layout(member, dates, envelope, employer, mail)

@@ -9,6 +9,7 @@ import pytest
 
 from print_engine.layout.certificate import (
     CERTIFICATE_BACK_PAGE,
+    CertificateLayouter,
     CERTIFICATE_PAGE,
     _card_geometry,
     layout_certificate,
@@ -152,9 +153,14 @@ def test_no_text_overlaps_text(fonts):
                 assert overlap[0] <= 0.05 or overlap[1] <= 0.05, (runs[i], runs[j])
 
 
-def test_static_part_is_shared_and_holds_no_member_data():
-    a, b = pages_of(elderly_member()), pages_of(sample_member("別人 花子", edaban="01"))
-    assert a[0].static_key == b[0].static_key and a[0].static is b[0].static
+def test_static_part_is_shared_and_holds_no_member_data(fonts):
+    profile = profile_with()
+    layouter = CertificateLayouter(profile, ISSUE, fonts, load_certificate_template())
+    one, other = elderly_member(), sample_member("別人 花子", edaban="01")
+    other.sex = "女"
+    a = [layouter.layout(m, certificate_dates(ISSUE, VALID, m.birth_date)) for m in (one, other)]
+    b = pages_of(elderly_member(), fonts=fonts)
+    assert a[0][0].static is a[1][0].static and a[0][0].static_key == b[0].static_key
     static_text = "\n".join(p.text for p in a[0].static if isinstance(p, TextRun))
     assert "健保 太郎" not in static_text and "1234-12345678" not in static_text
 
