@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from print_engine.layout.fonts import FontSet
 from print_engine.model import Envelope, Member, Selection, Shipment
 from print_engine.output.batch import BatchError
+from print_engine import collector
 from print_engine.plan.run import (
     Cancelled,
     LoadedWorkbook,
@@ -160,6 +161,9 @@ class Session(QObject):
             return loaded, plan, plan.counts(), build_index(loaded, plan)
 
         title = self.tr("ワークブックを読み込んでいます")
+        # The collector is the process's: the GUI thread pauses it for the load job
+        # (the engine never switches it from the worker thread) and resumes it after.
+        self._collector_paused = collector.pause()
         job = run_job(self, op, self._loaded, self._failed, self._cancelled, title=title)
         job.finished.connect(self._job_done)
         self.job = job
@@ -167,6 +171,9 @@ class Session(QObject):
         return job
 
     def _job_done(self) -> None:
+        if getattr(self, "_collector_paused", False):
+            self._collector_paused = False
+            collector.resume()
         self.job = None
         self.busy_changed.emit(False)
 

@@ -9,14 +9,13 @@ command line go through these two functions.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
+from print_engine import collector
 from print_engine.check.cross_rows import check_rows, collect_employers
 from print_engine.model import Employer, Member, Problem, Reason, Selection, Shipment
 from print_engine.plan.packing import apply_selection, build_envelopes, build_shipments
@@ -105,27 +104,7 @@ class RunPlan:
         }
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block.
-
-    Loading creates a few million objects that all live on (rows, cells,
-    members); the collector would walk them again and again for nothing
-    (about a third of the load time of 100,000 rows). At the end, what was
-    made inside goes straight to the oldest generation (``freeze`` then
-    ``unfreeze``: no walk over it now); the few cycles made here (none on
-    the common path) are collected by the next full collection as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:  # nobody else keeps objects frozen
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
+gc_paused = collector.paused  # the engine's pause of the cyclic collector (main thread only)
 
 
 def _noop_progress(done: int, total: int, stage: str) -> None:
