@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from print_engine.mail.recipient import MailRecipient
 
 
 class Severity(str, Enum):
@@ -160,6 +163,7 @@ class Envelope:
     members: list[Member]
     insured: Member | None = None  # the household's insured row, even if excluded
     flags: Mapping[Member, str] = field(default_factory=dict)
+    recipient: MailRecipient | None = None  # set by the plan on an envelope mailed home (direct-mail.md)
 
     def flag_of(self, member: Member) -> str:
         return self.flags.get(member, "")
@@ -188,6 +192,7 @@ class Envelope:
 
 CONTAINER_ENVELOPE = "封筒"
 CONTAINER_BOX = "段ボール"
+CONTAINER_MAIL = "郵送"  # the mailed group (direct-mail.md)
 
 
 @dataclass(slots=True)
