@@ -161,7 +161,7 @@ def test_static_part_is_shared_and_holds_no_member_data(fonts):
     a = [layouter.layout(m, certificate_dates(ISSUE, VALID, m.birth_date)) for m in (one, other)]
     b = pages_of(elderly_member(), fonts=fonts)
     assert a[0][0].static is a[1][0].static and a[0][0].static_key == b[0].static_key
-    static_text = "\n".join(p.text for p in a[0].static if isinstance(p, TextRun))
+    static_text = "\n".join(p.text for p in a[0][0].static if isinstance(p, TextRun))
     assert "健保 太郎" not in static_text and "1234-12345678" not in static_text
 
 
