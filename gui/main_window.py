@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from print_engine.model import Problem
+from print_engine.read.file_kind import MEMBER_FILE_SUFFIXES
 
 from . import settings
 from .employer_tree import EmployerTree
@@ -40,7 +41,7 @@ from .session import Session
 
 COLUMN_WIDTHS = (56, 172, 86, 74, 136, 44, 130, 150, 88, 88)
 SPLITTER_SIZES = (370, 710, 520)
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = MEMBER_FILE_SUFFIXES  # every format the engine reads (.xlsx … .csv)
 
 
 class MainWindow(QMainWindow):
