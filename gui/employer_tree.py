@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from print_engine.mail.grouping import is_mail_shipment
+from print_engine.mail.households import GROUP_CODE
 from print_engine.plan.run import RunPlan
 from print_engine.read.codes import natural_key_blank_last
 
@@ -81,7 +83,11 @@ class EmployerTree(QTreeWidget):
         envelopes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         notices: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         containers = {}
+        mail = None
         for shipment in plan.shipments:
+            if is_mail_shipment(shipment):
+                mail = shipment
+                continue
             code = shipment.employer.code
             order = self.tr("所属別に梱包") if shipment.by_affiliation else self.tr("番号順に梱包")
             containers[code] = (shipment.container, order)
@@ -113,6 +119,10 @@ class EmployerTree(QTreeWidget):
                 for aff in sorted(affs, key=natural_key_blank_last):
                     label = self.tr("所属 %1").replace("%1", aff) if aff else self.tr("（所属なし）")
                     self._item(item, label, code, aff, envelopes[code][aff], notices[code][aff])
+        if mail is not None:
+            self._mail_item(root, mail)
+            total_env += len(mail.envelopes)
+            total_notices += mail.notice_count
         self._set_counts(root, total_env, total_notices)
         for item in self._checkable_leaves():
             if self._key(item) in unchecked:
@@ -131,6 +141,20 @@ class EmployerTree(QTreeWidget):
         if not env:
             for col in range(4):
                 item.setForeground(col, self.palette().placeholderText())
+        return item
+
+    def _mail_item(self, root: QTreeWidgetItem, mail) -> QTreeWidgetItem:
+        """「自宅送付」: the mailed group after all employers (filters the table; no check box).
+
+        Its envelopes are printed with their employers' check boxes.
+        """
+        item = QTreeWidgetItem(root, [self.tr("自宅送付")])
+        item.setData(0, CODE_ROLE, GROUP_CODE)
+        item.setData(0, AFFILIATION_ROLE, "")
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsAutoTristate)
+        self._set_counts(item, len(mail.envelopes), mail.notice_count)
+        item.setText(3, mail.container)
+        item.setToolTip(0, self.tr("自宅へ郵送する封筒（郵便番号順）。事業所のチェックに従って印刷されます。"))
         return item
 
     @staticmethod
@@ -157,6 +181,8 @@ class EmployerTree(QTreeWidget):
             return leaves
         for i in range(root.childCount()):
             employer = root.child(i)
+            if employer.data(0, CODE_ROLE) == GROUP_CODE:
+                continue
             if employer.childCount():
                 leaves.extend(employer.child(j) for j in range(employer.childCount()))
             else:
@@ -179,6 +205,8 @@ class EmployerTree(QTreeWidget):
         for i in range(self._root.childCount()):
             employer = self._root.child(i)
             code = employer.data(0, CODE_ROLE)
+            if code == GROUP_CODE:
+                continue
             state = employer.checkState(0)
             if state == Qt.CheckState.Checked:
                 full.add(code)

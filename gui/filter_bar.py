@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from print_engine.mail.households import GROUP_CODE
 from print_engine.plan.run import LoadedWorkbook
 from print_engine.read.codes import natural_key_blank_last
 
@@ -129,7 +130,10 @@ class FilterBar(QWidget):
             self._affiliations = index.employer_affiliations
             self._employer_names = {code: e.name for code, e in loaded.employers.items()}
         codes = sorted(self._affiliations.keys() | self._employer_names.keys(), key=natural_key_blank_last)
-        self.employer.set_choices([(c, self._employer_names.get(c, "")) for c in codes])
+        choices = [(c, self._employer_names.get(c, "")) for c in codes]
+        if index is not None and GROUP_CODE in index.by_employer:  # the mailed group, after the employers
+            choices.append((GROUP_CODE, self.tr("自宅送付")))
+        self.employer.set_choices(choices)
         self._employer_changed(self.employer.currentText())
 
     def _employer_changed(self, text: str) -> None:

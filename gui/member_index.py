@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from print_engine.mail.grouping import is_mail_shipment
+from print_engine.mail.households import GROUP_CODE
 from print_engine.model import RETURN, Member, Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan
 
@@ -119,4 +121,20 @@ def build_index(loaded: LoadedWorkbook | None, plan: RunPlan | None = None) -> M
             affiliations.setdefault(code, set()).add(aff)
     index.by_employer = by_employer
     index.employer_affiliations = affiliations
+    if plan is not None:
+        set_mailed_rows(index, plan)
     return index
+
+
+def set_mailed_rows(index: MemberIndex, plan: RunPlan) -> None:
+    """The rows of the mailed group (「自宅送付」) under its own key of ``by_employer``.
+
+    The group is filtered like an employer; it is the plan's, so it is set
+    again whenever the plan changes.
+    """
+    rows = [index.row_of_excel[(m.sheet, m.row)] for s in plan.shipments if is_mail_shipment(s)
+            for env in s.envelopes for m in env.members]
+    if rows:
+        index.by_employer[GROUP_CODE] = sorted(rows)
+    else:
+        index.by_employer.pop(GROUP_CODE, None)

@@ -31,7 +31,7 @@ from print_engine.profile.schema import RunProfile
 from print_engine.read.workbook import WorkbookError
 
 from .jobs import Job, JobContext, OperatorError, run_job
-from .member_index import MemberIndex, build_index, statuses_of
+from .member_index import MemberIndex, build_index, set_mailed_rows, statuses_of
 
 
 def view_selection(loaded: LoadedWorkbook, profile: RunProfile) -> Selection:
@@ -135,6 +135,7 @@ class Session(QObject):
         self.plan, self.counts, statuses = result
         if self.index is not None:
             self.index.statuses = statuses
+            set_mailed_rows(self.index, self.plan)
         self._placement = None
         self.plan_changed.emit()
 
