@@ -16,7 +16,7 @@ def create_main_window(workbook: str | Path | None = None):
     A ``QApplication`` must exist. The window is not shown.
 
     Args:
-        workbook: An .xlsx/.xlsm file to open at once.
+        workbook: A member file to open at once (any format the engine reads).
 
     Returns:
         The :class:`~gui.main_window.MainWindow`.

@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workbook", help="加入者台帳の Excel ファイル (.xlsx/.xlsm)")
+    p.add_argument("workbook", help="加入者台帳のファイル (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv/.tsv/.txt)")
     p.add_argument("--profile", help="実行プロファイル (TOML)。省略時は同梱の既定プロファイル")
 
 
