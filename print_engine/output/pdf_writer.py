@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFResourceDictionary,
 )
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from print_engine.layout.fonts import GOTHIC, FontSet
 from print_engine.layout.primitives import (
@@ -224,7 +225,9 @@ class PdfWriter:
         name = f"S{len(self._forms)}"
         c = self._canvas
         c.beginForm(name)
-        self._draw(page.static, page.size_mm[1], c._code)
+        ops: list[str] = []
+        self._draw(page.static, page.size_mm[1], ops)
+        c.addLiteral("\n".join(ops))  # the form's stream joins its operations with newlines too
         c.endForm()
         self._forms[page.static_key] = name
         do = self._form_ops[page.static_key] = f"/{self._doc.getXObjectName(name)} Do"
@@ -331,15 +334,13 @@ class PdfWriter:
             elif stroke:
                 ops.append(f"q {_stroke(p.width_pt, p.dash)} {box} S Q")
         elif isinstance(p, Circle):
-            c = self._canvas
-            code, c._code = c._code, ops  # reportlab draws the curves; they go to ``ops``
-            try:
-                c.saveState()
-                c.setLineWidth(p.width_pt)
-                c.circle(p.cx * k, (height_mm - p.cy) * k, p.r * k, stroke=1, fill=0)
-                c.restoreState()
-            finally:
-                c._code = code
+            # What Canvas.circle writes (saveState, setLineWidth, ellipse, stroke,
+            # restoreState), through the public path object: its curves go to ``ops``.
+            cx, cy, r = p.cx * k, (height_mm - p.cy) * k, p.r * k
+            x1, x2, y1, y2 = cx - r, cx + r, cy - r, cy + r
+            ops += ("q", f"{fp_str(p.width_pt)} w")
+            PDFPathObject(code=ops).ellipse(x1, y1, x2 - x1, y2 - y1)
+            ops += ("S", "Q")
         elif isinstance(p, QrCode):
             ops.append(_qr_ops(p, height_mm))
         elif isinstance(p, BarCode):
