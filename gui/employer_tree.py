@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from print_engine.mail.grouping import is_mail_shipment
-from print_engine.mail.households import GROUP_CODE
+from print_engine import GROUP_CODE, is_mail_shipment
 from print_engine.plan.run import RunPlan
 from print_engine.read.codes import natural_key_blank_last
 

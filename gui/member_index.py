@@ -12,8 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from print_engine.mail.grouping import is_mail_shipment
-from print_engine.mail.households import GROUP_CODE
+from print_engine import GROUP_CODE, is_mail_shipment
 from print_engine.model import RETURN, Member, Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan
 

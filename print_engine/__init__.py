@@ -79,6 +79,9 @@ _EXPORTS: dict[str, str] = {
     "rebuild": "print_engine.output.reprint",
     "pages_to_reprint": "print_engine.output.reprint",
     "resources_dir": "print_engine.resources",
+    # direct mail (direct-mail.md)
+    "GROUP_CODE": "print_engine.mail.households",
+    "is_mail_shipment": "print_engine.mail.grouping",
 }
 
 __all__ = sorted(_EXPORTS)
