@@ -61,6 +61,9 @@ class WindowActions:
                                         lambda: w.tree.set_all_checked(False), None, "")
         self.about = self._action("aboutAction", _t("このアプリについて"), SP.SP_MessageBoxInformation,
                                   self.about_box, None, "")
+        self.open_logs = self._action("openLogsAction", _t("ログフォルダを開く"), SP.SP_DirIcon,
+                                      self.open_log_folder, None,
+                                      _t("サポート用のログ（個人情報は含みません）のフォルダを開きます"))
         self.reprint.setIcon(style.standardIcon(SP.SP_MediaSeekBackward))
         self.print.setIcon(printer_icon())
         self.export_pdf.setIcon(pdf_icon())
@@ -85,6 +88,7 @@ class WindowActions:
         settings_menu.addAction(self.settings)
         settings_menu.addAction(self.open_profile)
         help_menu = menu.addMenu(_t("ヘルプ(&H)"))
+        help_menu.addAction(self.open_logs)
         help_menu.addAction(self.about)
 
         bar = QToolBar(_t("ツールバー"), w)
@@ -103,6 +107,18 @@ class WindowActions:
         w.tree.addAction(self.uncheck_all)
         self.update_recent_menu()
         self.set_busy(False)
+
+    def open_log_folder(self) -> None:
+        """Show the support log's folder in the file manager (created if need be)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from oshirase.user_data import logs_dir
+
+        folder = logs_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(self.window, _t("ログフォルダ"), _t("ログは次のフォルダにあります:\n") + str(folder))
 
     def _action(self, name, text, icon, slot, shortcut, tip) -> QAction:
         action = QAction(text, self.window)

@@ -35,15 +35,18 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 SETTINGS_PATH: Path | None = None
-"""The INI file; ``None`` means ``<AppConfigLocation>/oshirase.ini``."""
+"""The INI file; ``None`` means ``oshirase.ini`` in the per-user data folder
+(``%LOCALAPPDATA%\\Oshirase`` on Windows, :mod:`oshirase.user_data`), which
+the installer's upgrade and uninstall never touch."""
 
 
 def settings_path() -> Path:
     """Return the INI file the settings are kept in."""
     if SETTINGS_PATH is not None:
         return Path(SETTINGS_PATH)
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return Path(folder or Path.home() / ".oshirase") / "oshirase.ini"
+    from oshirase.user_data import data_dir
+
+    return data_dir() / "oshirase.ini"
 
 
 def _settings() -> QSettings:

@@ -1,13 +1,14 @@
 ; Oshirase (お知らせ印刷): the Windows setup file.
 ;
-; Compiled by installer/build_windows.ps1 and the CI workflow, and on Linux by
-; installer/smoke_linux.sh to prove the script is valid (there with the Linux
-; bundle as a stand-in payload). Always compiled with -WX: no warnings.
+; Compiled by installer/build.py (on Windows, also through build_windows.ps1
+; and the CI workflow; on Linux by .ci/run, with the Linux bundle as a
+; stand-in payload that build.py then installs under Wine). Always compiled
+; with -WX: no warnings.
 ;
 ;   makensis -WX -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0
 ;            -DPAYLOAD_DIR=<absolute path of the PyInstaller folder>
 ;            [-DOUTDIR=<absolute folder for the setup file>] [-DNOCOMPRESS]
-;            [-DLINUX_STANDIN]  (smoke_linux.sh: a Linux bundle, no Oshirase.exe)
+;            [-DLINUX_STANDIN]  (a payload without Oshirase.exe is let through)
 ;            installer/oshirase.nsi
 ;
 ; VERSION and VERSION_QUAD come from pyproject.toml (installer/version_info.py).
@@ -21,8 +22,10 @@
 ; - upgrade in place: the product identity (PRODUCT_GUID, INSTALL_KEY) never
 ;   changes, the previous install folder is found in the registry and the
 ;   previous version's program files are removed silently before copying;
-; - the uninstaller removes everything it installed but keeps the user's run
-;   profiles and settings (%APPDATA%\Oshirase, HKCU\Software\Oshirase\<app>).
+; - the uninstaller removes everything it installed but keeps the user's data:
+;   %LOCALAPPDATA%\Oshirase (window settings oshirase.ini, logs\), the run
+;   records in Documents\Oshirase and the run profiles wherever they were saved.
+;   The app writes nothing to the registry.
 ;
 ; Silent use: setup.exe /S [/CurrentUser | /AllUsers] [/D=C:\folder]
 ;             uninstall.exe /S [/CurrentUser | /AllUsers]
@@ -58,12 +61,13 @@ ManifestDPIAware true
 !define PRODUCT_NAME_LATIN "Oshirase"
 !define PUBLISHER "Oshirase"
 !define APP_EXE "Oshirase.exe"
+!define CLI_EXE "oshirase-cli.exe"  ; the console program for check, batch, … (same folder)
 !define PROGID "Oshirase.Workbook"
 !define INSTALL_KEY "Software\Oshirase\Setup"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${PRODUCT_GUID}"
 !define SHORTCUT "${PRODUCT_NAME}.lnk"
 
-!ifndef LINUX_STANDIN  ; smoke_linux.sh: the Linux bundle has "Oshirase", no .exe
+!ifndef LINUX_STANDIN  ; a test payload may lack the exe
   !if ! /FileExists "${PAYLOAD_DIR}\${APP_EXE}"
     !error "PAYLOAD_DIR has no ${APP_EXE}"
   !endif
@@ -316,8 +320,9 @@ Section "Uninstall"
   DeleteRegKey /ifempty SHCTX "Software\Classes\.xlsm\OpenWithProgids"
   DeleteRegKey /ifempty SHCTX "Software\Classes\.xlsm"
 
-  ; The PyInstaller folder: the exe and _internal\ (nothing else is installed).
+  ; The PyInstaller folder: the two exes and _internal\ (nothing else is installed).
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"  ; only if empty: files the user put there stay
@@ -326,8 +331,8 @@ Section "Uninstall"
   DeleteRegKey SHCTX "${INSTALL_KEY}"
   DeleteRegKey /ifempty SHCTX "Software\Oshirase"
 
-  ; Kept on purpose: the user's run profiles and settings in %APPDATA%\Oshirase
-  ; and HKCU\Software\Oshirase\<app> (QSettings). A reinstall finds them again.
+  ; Kept on purpose: the user's data in %LOCALAPPDATA%\Oshirase (settings,
+  ; logs) and Documents\Oshirase (run records). A reinstall finds them again.
 
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'  ; SHCNE_ASSOCCHANGED
 SectionEnd

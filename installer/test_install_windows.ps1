@@ -3,16 +3,18 @@
     Install, self-test, upgrade and uninstall the Oshirase setup file, silently.
 
 .DESCRIPTION
-    Run by the CI workflow after build_windows.ps1, on a throwaway Windows
+    Run by the CI workflow after installer\build.py, on a throwaway Windows
     runner. Checks what an operator relies on:
       1. a per-user silent install (/S /CurrentUser) needs no admin rights and
          writes the program, the Start-menu shortcut, the "Open with" entry
          and the Apps & features entry (no desktop shortcut by default);
-      2. the installed app passes --self-test from its installed location;
+      2. the installed app passes --self-test from its installed location, and
+         the installed console program oshirase-cli.exe runs check on the
+         sample with exit code 0 and UTF-8 output;
       3. installing again upgrades in place (the old program files are
          removed first: a file planted in _internal disappears);
       4. the uninstaller removes program, shortcuts and registry entries but
-         keeps the user's data in %APPDATA%\Oshirase.
+         keeps the user's data in %LOCALAPPDATA%\Oshirase.
     Do not run it on a PC where Oshirase is in use: it uninstalls it.
 
 .PARAMETER Setup
@@ -56,8 +58,8 @@ $ProgIdKey = "HKCU:\Software\Classes\Oshirase.Workbook"
 $OpenWithKey = "HKCU:\Software\Classes\.xlsx\OpenWithProgids"
 $StartMenu = Join-Path $env:APPDATA "Microsoft\Windows\Start Menu\Programs"
 $Desktop = [Environment]::GetFolderPath("Desktop")
-$UserData = Join-Path $env:APPDATA "Oshirase"
-$UserFile = Join-Path $UserData "profiles\kept-by-uninstall.toml"
+$UserData = Join-Path $env:LOCALAPPDATA "Oshirase"
+$UserFile = Join-Path $UserData "logs\kept-by-uninstall.log"
 
 function Assert([bool]$Condition, [string]$Message) {
     if (-not $Condition) { throw "FAILED: $Message" }
@@ -94,6 +96,7 @@ $Exe = Join-Path $InstallDir "Oshirase.exe"
 Assert ($InstallDir -like "$env:LOCALAPPDATA\Programs\*") "installed per user under %LOCALAPPDATA%\Programs ($InstallDir)"
 Assert (Test-Path $Exe) "Oshirase.exe installed"
 Assert (Test-Path (Join-Path $InstallDir "uninstall.exe")) "uninstaller written"
+Assert (Test-Path (Join-Path $InstallDir "oshirase-cli.exe")) "oshirase-cli.exe installed"
 Assert (Test-Path (Join-Path $InstallDir "_internal\resources\samples\sample.xlsx")) "sample workbook installed"
 Assert ((Get-ItemProperty -Path $UninstallKey).DisplayVersion -eq $Version) "Apps & features lists version $Version"
 Assert ((Get-ItemProperty -Path $SetupKey).InstallMode -eq "CurrentUser") "install mode recorded as CurrentUser"
@@ -105,6 +108,14 @@ Assert ((Get-Shortcuts $Desktop $Exe).Count -eq 0) "no desktop shortcut by defau
 # -- 2. the installed app checks itself ------------------------------------------------
 Step "self-test from $InstallDir"
 Invoke-SelfTest -AppExe $Exe -ExpectedVersion $Version -Timeout $SelfTestTimeout
+$Cli = Join-Path $InstallDir "oshirase-cli.exe"
+$Sample = Join-Path $InstallDir "_internal\resources\samples\sample.xlsx"
+$outFile = Join-Path ([System.IO.Path]::GetTempPath()) ("oshirase-cli-" + [guid]::NewGuid() + ".txt")
+$proc = Start-Process -FilePath $Cli -ArgumentList @("check", "`"$Sample`"") -Wait -PassThru -NoNewWindow -RedirectStandardOutput $outFile
+$text = [System.IO.File]::ReadAllText($outFile, [System.Text.UTF8Encoding]::new($false, $true))
+Remove-Item $outFile -ErrorAction SilentlyContinue
+Assert ($proc.ExitCode -eq 0) "oshirase-cli.exe check sample.xlsx exits 0 (got $($proc.ExitCode))"
+Assert ($text.Contains("sample.xlsx")) "oshirase-cli.exe prints the summary in UTF-8"
 
 # -- 3. upgrade in place ---------------------------------------------------------------
 Step "upgrade in place (install again)"
@@ -132,7 +143,7 @@ Assert (-not (Test-Path $AppKey)) "Applications\Oshirase.exe removed"
 Assert (-not (Test-Path $ProgIdKey)) "ProgID Oshirase.Workbook removed"
 Assert (-not (Test-OpenWith)) ".xlsx OpenWithProgids entry removed"
 Assert ((Get-Shortcuts $StartMenu $Exe).Count -eq 0) "Start-menu shortcut removed"
-Assert (Test-Path $UserFile) "user data in %APPDATA%\Oshirase kept"
+Assert (Test-Path $UserFile) "user data in %LOCALAPPDATA%\Oshirase kept"
 
 Remove-Item -Recurse -Force $UserData
 Step "install, self-test, upgrade and uninstall: all passed"

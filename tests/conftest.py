@@ -22,6 +22,7 @@ os.environ.setdefault("OSHIRASE_DATA_DIR", tempfile.mkdtemp(prefix="oshirase-tes
 TOOLS = {
     "poppler": (("pdftoppm", "pdftotext"), "poppler-utils"),
     "makensis": (("makensis",), "nsis"),
+    "wine": (("wine", "wineserver"), "wine wine32"),
 }
 # Markers that need a running service, found through an environment variable.
 SERVICES = {

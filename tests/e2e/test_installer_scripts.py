@@ -1,11 +1,19 @@
-"""The installer's scripts: the NSIS script compiles, and spec, build script,
-workflow and smoke test agree with each other (``installer/``)."""
+"""The installer's scripts, run where they can run here (``installer/``).
+
+The NSIS script compiles (and refuses bad payloads); the spec lists every
+resource; the version source; the build script's frozen-vs-source check of
+the console program, with a stand-in program; the Wine install test with a
+stand-in payload. The real build (PyInstaller, the real bundle under Wine)
+is ``.ci/run``'s ``installer/build.py --wine``; the PowerShell scripts run on
+the Windows workflow only.
+"""
 
 from __future__ import annotations
 
+import argparse
 import ast
 import os
-import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,10 +27,9 @@ SPEC = INSTALLER / "oshirase.spec"
 BUILD_PS1 = INSTALLER / "build_windows.ps1"
 INSTALL_TEST_PS1 = INSTALLER / "test_install_windows.ps1"
 COMMON_PS1 = INSTALLER / "windows_common.ps1"
-SMOKE = INSTALLER / "smoke_linux.sh"
-WORKFLOW = ROOT / ".github" / "workflows" / "windows-installer.yml"
 
 sys.path.insert(0, str(INSTALLER))
+import build  # noqa: E402
 import version_info  # noqa: E402
 
 needs_makensis = pytest.mark.makensis  # skipped without nsis, except under CI (tests/conftest.py)
@@ -50,11 +57,6 @@ def _spec_resources() -> dict[str, list[str]]:
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "RESOURCES":
             return {folder: patterns for folder, patterns in ast.literal_eval(node.value)}
     raise AssertionError("RESOURCES not found in oshirase.spec")
-
-
-def _nsi_required_defines() -> set[str]:
-    text = NSI.read_text(encoding="utf-8")
-    return set(re.findall(r"!ifndef (\w+)\s*\n\s*!error", text))
 
 
 # -- NSIS ----------------------------------------------------------------------------
@@ -99,23 +101,6 @@ def test_nsi_requires_the_version(tmp_path):
     assert "-DVERSION" in proc.stdout + proc.stderr
 
 
-def test_nsi_keeps_a_fixed_identity_and_the_users_data():
-    text = NSI.read_text(encoding="utf-8")
-    guids = re.findall(r'!define PRODUCT_GUID "(\{[0-9A-F-]{36}\})"', text)
-    assert len(guids) == 1
-    assert '!define INSTALL_KEY "Software\\Oshirase\\Setup"' in text
-    assert "Uninstall\\${PRODUCT_GUID}" in text
-    uninstall = text[text.index('Section "Uninstall"'):]
-    uninstall = uninstall[:uninstall.index("SectionEnd")]
-    code = "\n".join(line.split(";")[0] for line in uninstall.splitlines())
-    # Profiles and settings (%APPDATA%\Oshirase, QSettings) are never removed,
-    # and the install folder itself is only removed when empty.
-    assert "$APPDATA" not in code and "AppData" not in code
-    assert 'RMDir /r "$INSTDIR"' not in code
-    assert 'RMDir "$INSTDIR"' in code
-    assert 'DeleteRegKey SHCTX "Software\\Oshirase"' not in code
-
-
 # -- the PyInstaller spec ----------------------------------------------------------
 
 
@@ -127,17 +112,6 @@ def test_spec_lists_every_resource_folder_and_each_pattern_matches():
         for pattern in patterns:
             assert list((ROOT / "resources" / folder).glob(pattern)), f"resources/{folder}/{pattern} matches nothing"
     assert "IPA_Font_License_Agreement_v1.0.txt" in resources["fonts"]
-
-
-def test_spec_is_one_folder_windowed_with_icon_and_version_resource():
-    text = SPEC.read_text(encoding="utf-8")
-    assert "exclude_binaries=True" in text and "COLLECT(" in text  # one folder
-    assert "console=False" in text
-    assert "oshirase.ico" in text and (INSTALLER / "oshirase.ico").is_file()
-    assert "write_version_info(" in text
-    assert '"qtbase_ja.qm"' in text
-    for module in ("PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", "tkinter", "pytest", "hypothesis"):
-        assert f'"{module}"' in text
 
 
 def test_version_comes_from_pyproject_and_renders_a_valid_resource():
@@ -172,72 +146,72 @@ def test_version_cli_prints_plain_and_quad_forms():
     assert quad == ".".join(map(str, version_info.version_quad(plain)))
 
 
-# -- build scripts and workflow agree ------------------------------------------------
-
-
-def test_windows_build_script_uses_the_same_spec_nsi_and_version_source():
-    text = BUILD_PS1.read_text(encoding="utf-8")
-    assert '"installer\\oshirase.spec"' in text
-    assert '"installer\\oshirase.nsi"' in text
-    assert '"installer\\version_info.py"' in text
-    assert "Oshirase-$Version-setup.exe" in text
-    for define in _nsi_required_defines():
-        assert f'"-D{define}=' in text, f"build_windows.ps1 does not pass {define}"
-    assert "-WX" in text
-    # Order: PyInstaller, then the frozen self-test, then makensis.
-    assert text.index("PyInstaller $Spec") < text.index("Invoke-SelfTest -AppExe $Exe") < text.index("& $MakensisExe")
-
-
-def test_linux_smoke_uses_the_same_spec_nsi_and_version_source():
-    text = SMOKE.read_text(encoding="utf-8")
-    assert "installer/oshirase.spec" in text and "installer/oshirase.nsi" in text
-    assert "installer/version_info.py" in text
-    assert "makensis -WX" in text
-    for define in _nsi_required_defines():
-        assert f'"-D{define}=' in text, f"smoke_linux.sh does not pass {define}"
-    assert "Oshirase-$VERSION-setup.exe" in text
-
-
-def test_workflow_runs_the_build_script_and_the_install_test():
-    text = WORKFLOW.read_text(encoding="utf-8")
-    assert "runs-on: windows-" in text
-    assert "./installer/build_windows.ps1" in text
-    assert "./installer/test_install_windows.ps1" in text
-    assert "installer/version_info.py" in text
-    assert "build/Oshirase-${{ steps.version.outputs.version }}-setup.exe" in text
-    assert 'python-version: "3.11"' in text
-    install = INSTALL_TEST_PS1.read_text(encoding="utf-8")
-    for step in ('Invoke-Setup @("/S", "/CurrentUser")', "Invoke-SelfTest -AppExe $Exe", "uninstall.exe"):
-        assert step in install
-    # The installed self-test looks for the product identity in the .nsi itself.
-    assert "installer\\oshirase.nsi" in install and "PRODUCT_GUID" in install
-
-
 @pytest.mark.parametrize("script", [BUILD_PS1, INSTALL_TEST_PS1, COMMON_PS1], ids=lambda p: p.name)
 def test_powershell_scripts_are_ascii(script):
     # Windows PowerShell 5.1 reads a BOM-less script as ANSI: keep them ASCII.
     script.read_bytes().decode("ascii")
 
 
-# -- end to end (slow) -------------------------------------------------------------
+# -- installer/build.py's console check, with stand-in programs -----------------------
+
+
+def _stand_in_bundle(tmp_path: Path, extra: str = "") -> argparse.Namespace:
+    """A "bundle" whose oshirase-cli is the front door posing as the frozen console
+    program (plus ``extra`` shell lines first)."""
+    bundle = tmp_path / "dist" / "Oshirase"
+    bundle.mkdir(parents=True)
+    cli = bundle / "oshirase-cli"
+    pose = (f"import sys; sys.frozen = True; sys.executable = {str(cli)!r}; sys.path.insert(0, {str(ROOT)!r}); "
+            "from oshirase.entry import main; sys.exit(main(sys.argv[1:]))")
+    cli.write_text(f'#!/bin/sh\n{extra}\nexec "{sys.executable}" -c "{pose}" "$@"\n', encoding="utf-8")
+    cli.chmod(0o755)
+    return build.parse_args(["--out", str(tmp_path), "--python", sys.executable])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stand-in programs are shell scripts")
+def test_console_check_passes_when_the_program_answers_like_main_py(tmp_path):
+    detail = build.Build(_stand_in_bundle(tmp_path)).step_console()
+    assert "byte-identical" in detail
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stand-in programs are shell scripts")
+@pytest.mark.parametrize("extra, message", [
+    ('[ "$1" = check ] && echo "加入者の行数: 0"', "oshirase-cli and main.py differ"),
+    ('[ "$1" = check ] && [ "${2##*/}" = sample-errors.xlsx ] && exit 0', "exited 0, expected 1"),
+    ('[ "$1" = check ] && { printf "\\377\\376"; exit 0; }', "not UTF-8"),
+])
+def test_console_check_fails_when_the_program_answers_otherwise(tmp_path, extra, message):
+    with pytest.raises(build.StepFailed, match=message):
+        build.Build(_stand_in_bundle(tmp_path, extra)).step_console()
+
+
+# -- the setup file under Wine, with a stand-in payload -------------------------------
 
 
 @pytest.mark.slow
+@pytest.mark.wine
 @needs_makensis
-def test_smoke_linux_end_to_end(tmp_path):
-    env = {**os.environ, "BUILD_DIR": str(tmp_path / "build"), "PYTHON": sys.executable}
-    proc = subprocess.run(["bash", str(SMOKE)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, out
-    for step in ("pyinstaller build: PASS", "frozen --self-test: PASS", "makensis -WX: PASS"):
-        assert step in out
-    internal = tmp_path / "build" / "dist" / "Oshirase" / "_internal"
-    bundled_qt = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.*") if p.is_file()}
-    assert {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"} <= bundled_qt
-    assert not bundled_qt & {"QtQml", "QtQuick", "QtNetwork", "QtWebEngineCore", "QtMultimedia", "Qt3DCore"}
-    assert (internal / "resources" / "samples" / "sample.xlsx").is_file()
-    assert not (internal / "resources" / "samples" / "sample-errors.xlsx").exists()
-    qt_translations = {p.name for p in internal.glob("PySide6/**/translations/*.qm")}
-    assert qt_translations == {"qtbase_ja.qm"}
-    app_qm = {p.stem for p in (internal / "resources" / "i18n").glob("*.qm")}
-    assert app_qm == {p.stem for p in (ROOT / "resources" / "i18n").glob("*.ts")}
+def test_setup_installs_upgrades_and_uninstalls_under_wine(tmp_path):
+    payload = _fake_payload(tmp_path)
+    (payload / "oshirase-cli.exe").write_bytes(b"MZ stand-in")
+    for name in ("samples/sample.xlsx", "fonts/ipaexg.ttf"):
+        (payload / "_internal" / "resources" / name).parent.mkdir(parents=True, exist_ok=True)
+        (payload / "_internal" / "resources" / name).write_bytes(b"x")
+    for version, out in (("1.2.3", tmp_path), ("1.0.0", tmp_path / "previous")):
+        proc = subprocess.run(
+            ["makensis", "-WX", "-V2", "-DNOCOMPRESS", f"-DVERSION={version}", f"-DVERSION_QUAD={version}.0",
+             f"-DPAYLOAD_DIR={payload}", f"-DOUTDIR={out}", str(NSI)], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = tmp_path / "wine.json"
+    proc = subprocess.run(
+        [sys.executable, str(INSTALLER / "wine_install_test.py"), "--setup", str(tmp_path / "Oshirase-1.2.3-setup.exe"),
+         "--previous", str(tmp_path / "previous" / "Oshirase-1.0.0-setup.exe"), "--version", "1.2.3",
+         "--prefix", str(tmp_path / "wine"), "--report", str(report)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "FAIL" not in proc.stdout
+    for line in ("per user", "HKCU uninstall key, version 1.0.0", "install record says 1.2.3",
+                 "old version's program files were removed", "program folder removed", "the user's data is kept"):
+        assert line in proc.stdout
+    shutil.rmtree(tmp_path / "wine", ignore_errors=True)
