@@ -7,8 +7,9 @@ clinic paragraph, then at the bottom the cut-off strip ③ (left, card-sized,
 framed by a dashed cut line) and frame ② with the last four digits of the
 My Number (right).
 
-Every fixed position is in :class:`NoticeGeometry`, at the top of this
-module. The parts that are the same for every member are built once per run
+Every fixed position and size is in :class:`~.geometry.NoticeGeometry`
+(``layout/geometry.py``; ``GEOMETRY`` is importable from here too). The
+parts that are the same for every member are built once per run
 (:class:`NoticeLayouter`) and shared as the page's ``static`` primitives.
 """
 
@@ -19,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.geometry import GEOMETRY, NoticeGeometry
 from print_engine.layout.mail_block import mail_window_block
 from print_engine.layout.notice_parts import (
     WindowLine,
@@ -29,7 +31,6 @@ from print_engine.layout.notice_parts import (
     table_static,
 )
 from print_engine.layout.primitives import (
-    A4_MM,
     MM_PER_PT,
     Overflow,
     Page,
@@ -45,56 +46,6 @@ from print_engine.mail.recipient import MailRecipient
 from print_engine.model import Employer, Envelope, Member
 from print_engine.profile.schema import RunProfile
 from print_engine.read.wareki import format_wareki
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeGeometry:
-    """Every fixed position of the notice, in mm from the top-left corner.
-
-    The window block follows the run profile's ``[envelope]`` window; the
-    title, the table and the paragraphs flow below it; the cut-off strip and
-    frame ② sit at fixed places in the bottom third of the sheet (below the
-    second fold of a sheet folded in three, so no fold crosses the card).
-    """
-
-    page: tuple[float, float] = A4_MM
-    edge: float = 5.0  # nothing printed closer to the paper's edge
-    left: float = 15.0  # content column
-    right: float = 195.0
-    window_margin: float = 3.0  # inset of the window block in the window
-    sender_gap: float = 7.0  # sender block starts this far right of the window
-    sender_right: float = 200.0
-    title_gap: float = 13.0  # bottom of the window (or sender block) → title baseline
-    lead_gap: float = 10.5  # title baseline → first baseline of the lead sentence
-    table_gap: float = 1.0  # line after the lead sentence → top of frame ①
-    portal_gap: float = 12.5  # bottom of frame ① → マイナポータル heading baseline
-    clinic_gap: float = 8.0  # QR code bottom → clinic paragraph baseline
-    # Frame ① (qualification table)
-    table_row_h: float = 9.5
-    table_label_w: float = 33.0
-    table_small_label_w: float = 20.0  # 番号 / 枝番 cells of the first row
-    table_value1_w: float = 33.0  # the 記号 value cell
-    table_value2_w: float = 44.0  # the 番号 value cell
-    cell_pad: float = 3.5
-    # マイナポータル paragraph and QR code
-    qr_size: float = 22.0
-    qr_gap: float = 8.0  # text column → QR code
-    # The cut line: a dashed rectangle exactly the size of an ID-1 card.
-    strip_x: float = 12.0
-    strip_y: float = 217.0
-    strip_w: float = 85.6
-    strip_h: float = 54.0
-    strip_pad: float = 3.5
-    below_strip_gap: float = 4.6  # cut line → first line of the sentence under it
-    # Frame ② (My Number, last four digits)
-    frame2_x: float = 105.0
-    frame2_y: float = 217.0
-    frame2_w: float = 90.0
-    frame2_h: float = 54.0
-    frame2_pad: float = 4.0
-
-
-GEOMETRY = NoticeGeometry()
 
 _wareki = lru_cache(maxsize=8192)(format_wareki)  # the same few thousand dates, page after page
 

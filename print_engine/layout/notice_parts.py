@@ -2,15 +2,15 @@
 
 Helpers of :mod:`.notice`; they append primitives to a list and return the
 positions the member's values will need. Positions come from
-:class:`~.notice.NoticeGeometry`; sentences from the template.
+:class:`~.geometry.NoticeGeometry`; sentences from the template.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.geometry import NoticeGeometry
 from print_engine.layout.primitives import (
     MM_PER_PT,
     Line,
@@ -22,9 +22,6 @@ from print_engine.layout.primitives import (
 from print_engine.layout.templates import Template
 from print_engine.layout.text import distribute, fit_text, place
 from print_engine.profile.schema import NoticeSettings
-
-if TYPE_CHECKING:
-    from print_engine.layout.notice import NoticeGeometry
 
 ASCENT = 0.88  # IPAex ascent / descent, in em
 DESCENT = 0.12

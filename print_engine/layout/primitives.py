@@ -16,7 +16,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Union
 
-A4_MM = (210.0, 297.0)
+from print_engine.layout.geometry import A4_MM  # noqa: F401  (re-exported: the page size of every document)
+
 PT_PER_MM = 72.0 / 25.4
 MM_PER_PT = 25.4 / 72.0
 

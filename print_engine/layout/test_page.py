@@ -10,27 +10,24 @@ from the engine's primitives and drawn by the same painter as every page.
 from __future__ import annotations
 
 from print_engine.layout.fonts import GOTHIC, FontSet
-from print_engine.layout.notice import GEOMETRY
-from print_engine.layout.primitives import A4_MM, Line, Page, Primitive, Rect
+from print_engine.layout.geometry import A4_MM, EDGE_MM, FOLDS_MM, GEOMETRY
+from print_engine.layout.primitives import Line, Page, Primitive, Rect
 from print_engine.layout.text import place
 from print_engine.profile.schema import EnvelopeWindow
-
-EDGE = 5.0
-FOLDS_MM = (99.0, 198.0)
 
 
 def _rulers(out: list[Primitive], fonts: FontSet) -> None:
     width, height = A4_MM
-    for x in range(int(EDGE), int(width - EDGE) + 1):
+    for x in range(int(EDGE_MM), int(width - EDGE_MM) + 1):
         length = 4.0 if x % 10 == 0 else 2.5 if x % 5 == 0 else 1.2
-        out.append(Line(x, EDGE, x, EDGE + length, 0.25))
+        out.append(Line(x, EDGE_MM, x, EDGE_MM + length, 0.25))
         if x % 10 == 0 and 10 <= x <= width - 10:
-            out += place(x - 3, EDGE + 7.0, str(x), GOTHIC, 5.5, fonts, align="center", width=6)
-    for y in range(int(EDGE), int(height - EDGE) + 1):
+            out += place(x - 3, EDGE_MM + 7.0, str(x), GOTHIC, 5.5, fonts, align="center", width=6)
+    for y in range(int(EDGE_MM), int(height - EDGE_MM) + 1):
         length = 4.0 if y % 10 == 0 else 2.5 if y % 5 == 0 else 1.2
-        out.append(Line(EDGE, y, EDGE + length, y, 0.25))
+        out.append(Line(EDGE_MM, y, EDGE_MM + length, y, 0.25))
         if y % 10 == 0 and 20 <= y <= height - 10:
-            out += place(EDGE + 5.0, y + 1.0, str(y), GOTHIC, 5.5, fonts)
+            out += place(EDGE_MM + 5.0, y + 1.0, str(y), GOTHIC, 5.5, fonts)
 
 
 def _corner_marks(out: list[Primitive], x: float, y: float, w: float, h: float) -> None:
@@ -54,7 +51,7 @@ def layout_test_page(window: EnvelopeWindow, fonts: FontSet | None = None) -> Pa
     out += place(x + 3, y + h - 4, f"左 {x:.1f} mm・上 {y:.1f} mm・幅 {w:.1f} mm・高さ {h:.1f} mm", GOTHIC, 8.0, fonts)
     width = A4_MM[0]
     for fold in FOLDS_MM:
-        out.append(Line(EDGE, fold, width - EDGE, fold, 0.3, dash=(1.0, 3.0)))
+        out.append(Line(EDGE_MM, fold, width - EDGE_MM, fold, 0.3, dash=(1.0, 3.0)))
         out += place(width - 60, fold - 1.5, f"三つ折りの折り目（上から {fold:.0f} mm）", GOTHIC, 7.0, fonts)
     g = GEOMETRY
     out.append(Rect(g.strip_x, g.strip_y, g.strip_w, g.strip_h, 0.4, dash=(3.0, 2.0)))

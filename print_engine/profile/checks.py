@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from print_engine.layout.geometry import A4_MM, EDGE_MM
 from print_engine.plan.certificate_dates import valid_until_problem
 from print_engine.profile.schema import (
     DOCUMENT_KINDS,
@@ -31,9 +32,8 @@ from print_engine.profile.schema import (
 )
 from print_engine.read.codes import insurer_number_valid
 
-A4_WIDTH_MM = 210.0
-A4_HEIGHT_MM = 297.0
-WINDOW_MARGIN_MM = 5.0
+A4_WIDTH_MM, A4_HEIGHT_MM = A4_MM
+WINDOW_MARGIN_MM = EDGE_MM  # the window must leave the paper's unprintable edge free
 WIDTH_FIELDS = ("kigo", "bango", "edaban", "employer_code", "affiliation")
 PACKING_CHOICES = ("affiliation", "number")
 _SPLIT_RE = re.compile(r"pages:[1-9][0-9]*")
