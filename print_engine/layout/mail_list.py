@@ -48,6 +48,12 @@ class MailLine:
     is_return: bool = False
 
 
+def mail_lines(group) -> list[MailLine]:
+    """The list lines of the mailed group's envelopes (a :class:`~print_engine.model.Shipment`)."""
+    return [MailLine(env.recipient.postal_label, env.kigo, env.bango, env.recipient.addressee, len(env.members),
+                     env.is_return) for env in group.envelopes]
+
+
 @dataclass(frozen=True, slots=True)
 class MailListGeometry:
     left: float = 10.0
