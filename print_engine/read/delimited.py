@@ -100,8 +100,24 @@ def decode(data: bytes, wanted: str = "auto") -> tuple[str, str, bool]:
             "ファイルが壊れていないか、文字コードの指定が正しいかを確認してください。") from None
 
 
+def _line_count(text: str) -> int:
+    """Physical lines: CR, LF and CRLF end a line; a last line without an ending counts."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return ends + (0 if text.endswith(("\n", "\r")) else 1)
+
+
 def _records(text: str, delimiter: str, limit: int = 0) -> tuple[list[list[str]], list[int]]:
-    """Records and their first lines; at most ``limit`` records when given (no checks)."""
+    """Records and their first lines; at most ``limit`` records when given (no checks).
+
+    When every record is one line (no quoted line breaks: the common case)
+    the records are read in one go and numbered 1, 2, 3, …; otherwise each
+    record's first line is taken from the reader as it goes.
+    """
+    if not limit:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        lines = _line_count(text)
+        if len(rows) == lines:
+            return rows, list(range(1, lines + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     lines: list[int] = []

@@ -192,16 +192,16 @@ def _open_delimited(path: Path, encoding: str) -> WorkbookData:
     _missing_columns(name, header, text.lines[header.row_index])
     head = text.rows[header.row_index]
     width = max((i + 1 for i, cell in enumerate(head) if cell.strip()), default=0)
-    data: list[tuple[int, list[object]]] = []
-    overflow: dict[int, int] = {}
     first = header.row_index + 1
-    for line, row in zip(text.lines[first:], text.rows[first:]):
-        if len(row) > width:
-            extra = row[width:]
-            if any(cell.strip() for cell in extra):
-                overflow[line] = width + max(i + 1 for i, cell in enumerate(extra) if cell.strip())
-            del row[width:]
-        data.append((line, row))
+    data: list[tuple[int, list[object]]] = list(zip(text.lines[first:], text.rows[first:]))
+    overflow: dict[int, int] = {}
+    if max(map(len, text.rows[first:]), default=0) > width:
+        for line, row in data:
+            if len(row) > width:
+                extra = row[width:]
+                if any(cell.strip() for cell in extra):
+                    overflow[line] = width + max(i + 1 for i, cell in enumerate(extra) if cell.strip())
+                del row[width:]
     members = SheetRows(name, header, data, overflow=overflow, header_width=width)
     return WorkbookData(path, members, None, "text", [text.note()])
 
