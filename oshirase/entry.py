@@ -1,6 +1,6 @@
 """The command line's front door, before anything else starts.
 
-    main.py [WORKBOOK]            the window (a workbook path: it exists or ends in .xlsx/.xlsm)
+    main.py [WORKBOOK]            the window (a member file: it exists or has a member-file suffix)
     main.py COMMAND ...           a headless command (check, batch, … : print_engine.cli)
     main.py --help | -h           the commands, exit 0
     main.py --version             the version, exit 0
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from oshirase import app_version
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CONSOLE_PROGRAM = "oshirase-cli"
 EXIT_USAGE = 2
 
@@ -55,7 +54,7 @@ def usage() -> str:
     prog = program_name()
     lines = [f"お知らせ印刷 (Oshirase) {app_version()}", "", "使い方:"]
     if not is_console_program():
-        lines.append(f"  {prog} [WORKBOOK]              ウィンドウを開く（台帳の .xlsx/.xlsm を指定できます）")
+        lines.append(f"  {prog} [WORKBOOK]              ウィンドウを開く（加入者台帳のファイルを指定できます）")
     lines.append(f"  {prog} COMMAND [引数...]       ヘッドレスのコマンド（{prog} COMMAND --help で詳細）")
     lines += [
         f"  {prog} --self-test             インストールされたアプリの自己診断",
@@ -80,8 +79,10 @@ def _utf8_streams() -> None:
 
 
 def looks_like_workbook(arg: str) -> bool:
-    """An argument the window opens: an existing file, or a workbook file name."""
-    return arg.lower().endswith(WORKBOOK_SUFFIXES) or Path(arg).is_file()
+    """An argument the window opens: an existing file, or a member file's name (.xlsx, .csv, …)."""
+    from print_engine.read.file_kind import MEMBER_FILE_SUFFIXES
+
+    return arg.lower().endswith(MEMBER_FILE_SUFFIXES) or Path(arg).is_file()
 
 
 def unknown(arg: str) -> int:

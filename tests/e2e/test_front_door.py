@@ -59,7 +59,7 @@ def test_version_is_the_projects():
     assert "NO-QT" in proc.stderr
 
 
-@pytest.mark.parametrize("argv", [["chek", "book.xlsx"], ["--hepl"], ["notes.txt"], ["a.xlsx", "b.xlsx"]])
+@pytest.mark.parametrize("argv", [["chek", "book.xlsx"], ["--hepl"], ["notes.pdf"], ["a.xlsx", "b.xlsx"]])
 def test_an_unknown_command_is_exit_2_with_the_commands_and_no_window(argv):
     proc = _main_py(*argv)
     assert proc.returncode == 2
