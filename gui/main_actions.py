@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
 
 from print_engine.profile.loading import ProfileError
+from print_engine.read.file_kind import MEMBER_FILE_SUFFIXES, SUFFIX_KINDS
 
 from . import settings
 from .icons import pdf_icon, printer_icon
@@ -23,6 +24,19 @@ SP = QStyle.StandardPixmap
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("WindowActions", text)
+
+
+def open_filter() -> str:
+    """The open dialog's file filter: every format the engine reads, then each kind alone."""
+    def patterns(kinds: tuple[str, ...]) -> str:
+        return " ".join(f"*{suffix}" for suffix, kind in SUFFIX_KINDS.items() if kind in kinds)
+    return ";;".join((
+        _t("加入者台帳（Excel・OpenDocument・CSV）") + " (" + " ".join(f"*{s}" for s in MEMBER_FILE_SUFFIXES) + ")",
+        _t("Excel ファイル") + f" ({patterns(('xlsx', 'xls', 'xlsb'))})",
+        _t("OpenDocument スプレッドシート") + f" ({patterns(('ods',))})",
+        _t("CSV・テキスト（カンマ・タブ区切り）") + f" ({patterns(('text',))})",
+        _t("すべてのファイル") + " (*)",
+    ))
 
 
 class WindowActions:
@@ -39,7 +53,7 @@ class WindowActions:
         w = window
         style = w.style()
         self.open = self._action("openAction", _t("開く…"), SP.SP_DialogOpenButton, self.open_dialog,
-                                 QKeySequence.StandardKey.Open, _t("加入者台帳（Excel）を開きます"))
+                                 QKeySequence.StandardKey.Open, _t("加入者台帳（Excel・OpenDocument・CSV）を開きます"))
         self.reload = self._action("reloadAction", _t("再読み込み"), SP.SP_BrowserReload, w.reload,
                                    QKeySequence.StandardKey.Refresh, _t("同じファイルを読み直します（絞り込みはそのまま）"))
         self.print = self._action("printAction", _t("印刷…"), SP.SP_FileDialogDetailedView, self.print_dialog,
@@ -167,8 +181,7 @@ class WindowActions:
     def open_dialog(self) -> None:
         w = self.window
         start = settings.read("files/last_open_dir")
-        path, _ = QFileDialog.getOpenFileName(w, _t("加入者台帳を開く"), start,
-                                              _t("Excel ファイル (*.xlsx *.xlsm)"))
+        path, _ = QFileDialog.getOpenFileName(w, _t("加入者台帳を開く"), start, open_filter())
         if path:
             w.open_workbook(path)
 
