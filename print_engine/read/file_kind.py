@@ -188,7 +188,8 @@ def check_kind(path: Path) -> str:
             "このファイルはパスワードで保護されているか、古い Excel 形式（.xls）です。"
             "Excel でパスワードを解除し、.xlsx 形式で保存し直してください。")
     what, right = KIND_NAMES[got]
-    message = f"ファイルの拡張子は「{path.suffix}」（{_EXPECTED_NAMES[want]}）ですが、中身は{what}です。"
+    space = " " if what[:1].isascii() else ""  # 「中身は PDF ファイル」, 「中身はテキスト」
+    message = f"ファイルの拡張子は「{path.suffix}」（{_EXPECTED_NAMES[want]}）ですが、中身は{space}{what}です。"
     if right:
         message += f"拡張子を「{right}」に直してから開いてください。"
     else:

@@ -71,7 +71,7 @@ def test_check_gives_the_same_counts_and_says_how_a_csv_was_read():
     (b"", "empty.csv", "空です"),
     ("事業所コード,事業所名,記号\r\n001,\"テスト\r\n".encode("cp932"), "quote.csv", "引用符"),
     (b"\x80\x80\x80,\xff\xfe\xfd\r\n", "bytes.csv", "文字コードを判定できません"),
-    (b"%PDF-1.7\n", "report.csv", "中身はPDF ファイル"),
+    (b"%PDF-1.7\n", "report.csv", "中身は PDF ファイル"),
     ("事業所コード,事業所名,記号\r\n".encode(), "members.xlsx", "中身はテキスト（CSV など）"),
 ])
 def test_bad_files_exit_2_with_one_message_and_nothing_written(tmp_path, content, name, phrase):

@@ -61,5 +61,5 @@ def test_a_pdf_renamed_csv_says_what_it_is_in_the_message_strip(qtbot, window, t
     fake.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     load(qtbot, window, fake)
     assert window.message_bar.kind == "error"
-    assert "中身はPDF ファイル" in window.message_bar.message()
+    assert "中身は PDF ファイル" in window.message_bar.message()
     assert window.session.loaded is None
