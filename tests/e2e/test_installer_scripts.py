@@ -198,6 +198,7 @@ def test_setup_installs_upgrades_and_uninstalls_under_wine(tmp_path):
         (payload / "_internal" / "resources" / name).parent.mkdir(parents=True, exist_ok=True)
         (payload / "_internal" / "resources" / name).write_bytes(b"x")
     for version, out in (("1.2.3", tmp_path), ("1.0.0", tmp_path / "previous")):
+        out.mkdir(exist_ok=True)
         proc = subprocess.run(
             ["makensis", "-WX", "-V2", "-DNOCOMPRESS", f"-DVERSION={version}", f"-DVERSION_QUAD={version}.0",
              f"-DPAYLOAD_DIR={payload}", f"-DOUTDIR={out}", str(NSI)], capture_output=True, text=True, timeout=300)
