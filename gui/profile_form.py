@@ -271,6 +271,8 @@ class ProfileForm(QTabWidget):
         fonts.setToolTip(self.tr("外字用の TrueType フォントのパス。複数のときは「;」で区切ります"))
         self._add(form, "fonts.fallback", self.tr("外字用フォント"), fonts)
         self._add(form, "sheet.name", self.tr("加入者シート名（空欄は自動）"), QLineEdit())
+        self._add(form, "sheet.encoding", self.tr("CSV の文字コード"), self._combo({
+            "auto": self.tr("自動（BOM、UTF-8、だめなら Shift_JIS）"), "utf-8": "UTF-8", "cp932": "Shift_JIS（CP932）"}))
         labels = {"kigo": self.tr("記号"), "bango": self.tr("番号"), "edaban": self.tr("枝番"),
                   "employer_code": self.tr("事業所コード"), "affiliation": self.tr("所属コード")}
         for name in WIDTH_FIELDS:

@@ -63,3 +63,22 @@ def test_a_pdf_renamed_csv_says_what_it_is_in_the_message_strip(qtbot, window, t
     assert window.message_bar.kind == "error"
     assert "中身は PDF ファイル" in window.message_bar.message()
     assert window.session.loaded is None
+
+
+def test_settings_dialog_forces_the_csv_encoding(qtbot, sample_window, tmp_path):
+    import shutil
+
+    from gui.settings_dialog import SettingsDialog
+    from print_engine.profile.loading import default_profile_path, load_profile
+
+    profile_file = tmp_path / "profile.toml"
+    shutil.copy(default_profile_path(), profile_file)
+    sample_window.session.load_profile_file(profile_file)
+    dialog = SettingsDialog(sample_window.session, sample_window)
+    qtbot.addWidget(dialog)
+    combo = dialog.form.fields["sheet.encoding"]
+    assert combo.currentData() == "auto"
+    combo.setCurrentIndex(combo.findData("cp932"))
+    assert dialog.save() is True
+    assert load_profile(profile_file).sheet.encoding == "cp932"
+    assert 'encoding = "cp932"' in profile_file.read_text(encoding="utf-8")
