@@ -20,6 +20,154 @@ FOLDS_MM = (99.0, 198.0)  # the two folds of an A4 sheet folded in three, from t
 
 
 @dataclass(frozen=True, slots=True)
+class LineFit:
+    """How one line of a stacked block (window block, sender block) is set.
+
+    ``notice_parts.WindowLine.fitted(text, fit, zone)`` makes the line.
+    """
+
+    max_pt: float  # size it is set at when everything fits
+    min_pt: float  # smallest size it may shrink to
+    max_lines: int  # lines it may wrap to
+    gap_before: float  # mm above the line (ignored for the first line of a block)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowBlockGeometry:
+    """The lines of the window block, top to bottom (inside ``window_margin``)."""
+
+    number: LineFit = LineFit(10.5, 8.0, 1, 0.0)  # 記号-番号-枝番
+    self_label: LineFit = LineFit(9.0, 7.0, 1, 0.6)  # ご本人様
+    name: LineFit = LineFit(14.0, 9.0, 2, 1.2)  # the member's name with 様
+    others: LineFit = LineFit(12.0, 7.5, 3, 0.6)  # the other addressees (envelope without the insured)
+    insured: LineFit = LineFit(10.0, 7.5, 1, 1.0)  # 被保険者 ○○ 様
+    employer: LineFit = LineFit(10.0, 7.0, 2, 1.2)
+
+
+@dataclass(frozen=True, slots=True)
+class SenderGeometry:
+    """The sender block beside the window, top to bottom."""
+
+    insurer: LineFit = LineFit(11.0, 7.0, 1, 0.0)
+    number: LineFit = LineFit(8.5, 6.5, 1, 1.0)  # 保険者番号
+    postal: LineFit = LineFit(8.5, 6.5, 1, 0.8)
+    address: LineFit = LineFit(8.5, 6.5, 2, 0.4)
+    inquiry: LineFit = LineFit(8.0, 6.0, 2, 2.6)
+    phone: LineFit = LineFit(8.5, 6.5, 1, 0.6)
+    note: LineFit = LineFit(7.5, 6.0, 2, 0.6)
+    height: float = 60.0  # the block shrinks to stay within this height
+
+
+@dataclass(frozen=True, slots=True)
+class BodyGeometry:
+    """The title, the lead sentence and the マイナポータル and clinic paragraphs."""
+
+    title_pt: float = 16.0
+    lead_pt: float = 10.0
+    lead_leading: float = 1.55  # line pitch of the lead sentence, in em
+    lead_note_pt: float = 10.0
+    portal_heading_pt: float = 10.0
+    qr_rise: float = 4.0  # QR code top above the マイナポータル heading baseline
+    portal_body_gap: float = 6.5  # heading baseline → first baseline of the paragraph
+    portal_body_pt: float = 9.5
+    clinic_pt: float = 9.5
+    clinic_indent_pt: float = 9.5  # first-line indent (字下げ) of the clinic paragraph: one character
+    end_rise: float = 3.0  # baseline after a paragraph → bottom of its last line
+    clear_above_strip: float = 4.0  # the body must end this far above the strip and frame ②
+
+
+@dataclass(frozen=True, slots=True)
+class TableGeometry:
+    """Frame ①'s lines, labels and values (its columns are NoticeGeometry's ``table_*``)."""
+
+    frame_pt: float = 0.8  # outer frame
+    rule_pt: float = 0.4  # lines between cells
+    label_fill: float = 0.9  # grey of the label cells (1 = white)
+    label_pt: float = 9.5
+    mark_offset: float = 5.6  # the mark ① stands this far left of the table
+    mark_pt: float = 10.0
+    value_pt: float = 11.0  # values, and the fixed 保険者名 and masked 負担割合
+    name_pt: float = 12.0  # 氏名
+    value_min_pt: float = 8.0  # a long value shrinks to this, then is reported
+    value_lines: int = 2
+    value_clear: float = 1.0  # a value's lines stay this much shorter than the row
+    value_pitch: float = 1.15  # line pitch of a wrapped value, in em
+
+
+@dataclass(frozen=True, slots=True)
+class StripGeometry:
+    """The inside of the cut-off strip ③ (its cut line is NoticeGeometry's ``strip_*``).
+
+    Baselines step down from ``title_baseline``; the ``*_compact`` steps are
+    used when the strip also shows the フリガナ (one more line above the
+    warning box).
+    """
+
+    cut_pt: float = 0.6  # the dashed cut line
+    cut_dash: tuple[float, float] = (3.0, 2.0)  # dash, gap
+    gap_x: float = 3.0  # white gap in the cut line for the scissors: left, from the strip's left
+    gap_rise: float = 1.8  # its top above the cut line
+    gap_w: float = 7.0
+    gap_h: float = 3.6
+    scissors_x: float = 3.5  # the scissors mark's left end, from the strip's left
+    scissors_size: float = 6.0
+    title_baseline: float = 4.4  # below the padded top
+    mark_pt: float = 10.0  # the mark ③
+    title_x: float = 5.0  # 資格情報のお知らせ, right of the mark
+    title_pt: float = 10.5
+    issued_pt: float = 7.5  # issue date, right-aligned on the title line
+    title_rule: float = 1.8  # the rule under the title line, below its baseline
+    rule_pt: float = 0.4
+    insurer_step: float = 6.2  # title baseline → insurer line
+    insurer_pt: float = 8.0
+    insurer_min_pt: float = 6.0
+    insurer_share: float = 0.58  # part of the width for the insurer's name (the rest: 保険者番号)
+    insurer_number_pt: float = 7.5
+    number_step: float = 8.0  # insurer line → 記号 番号 枝番 line
+    number_step_compact: float = 7.0
+    number_pt: float = 9.5
+    number_min_pt: float = 7.0
+    name_step: float = 8.4  # number line → 氏名 line
+    name_step_compact: float = 7.4
+    row_step: float = 7.6  # between the 氏名 / フリガナ / 負担割合 lines
+    row_step_compact: float = 5.6
+    label_w: float = 13.5  # label column of those lines
+    label_gap: float = 2.5  # label text stops this far before the value
+    label_pt: float = 7.5
+    name_pt: float = 11.0
+    name_lines: int = 2
+    value_pt: float = 9.0  # フリガナ, 負担割合 (also masked)
+    value_lines: int = 1
+    value_min_pt: float = 7.0
+    value_max_h: float = 6.4  # height a value's lines may take
+    value_pitch: float = 1.2  # line pitch of a wrapped name, in em
+    warning_box_h: float = 6.4  # the box 「受診の際は…」 at the strip's bottom
+    warning_box_pt: float = 0.5
+    warning_pt: float = 8.0
+    below_pt: float = 8.0  # the sentence under the cut line
+    below_descent: float = 0.25  # after each of its lines, in em, plus below_gap
+    below_gap: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Frame2Geometry:
+    """The inside of frame ② (its box is NoticeGeometry's ``frame2_*``)."""
+
+    frame_pt: float = 0.8
+    mark_baseline: float = 4.0  # the mark ②, below the padded top
+    mark_pt: float = 11.0
+    body_indent: float = 6.0  # explanation and digits box, right of the padded left
+    body_top: float = 3.6  # first baseline of the explanation, below the padded top
+    body_pt: float = 8.5
+    body_leading: float = 1.5  # in em
+    end_rise: float = 3.0  # baseline after the explanation → bottom of its last line
+    digits_box_h: float = 12.0  # the box of ``**** **** 1234`` at the frame's padded bottom
+    digits_box_pt: float = 0.4
+    digits_fill: float = 0.95
+    digits_pt: float = 18.0
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeGeometry:
     """Every fixed position of the notice, in mm from the top-left corner.
 
@@ -65,6 +213,13 @@ class NoticeGeometry:
     frame2_w: float = 90.0
     frame2_h: float = 54.0
     frame2_pad: float = 4.0
+    # What lies inside each zone
+    window_block: WindowBlockGeometry = WindowBlockGeometry()
+    sender: SenderGeometry = SenderGeometry()
+    body: BodyGeometry = BodyGeometry()
+    table: TableGeometry = TableGeometry()
+    strip: StripGeometry = StripGeometry()
+    frame2: Frame2Geometry = Frame2Geometry()
 
 
 GEOMETRY = NoticeGeometry()

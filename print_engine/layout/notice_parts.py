@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
-from print_engine.layout.geometry import NoticeGeometry
+from print_engine.layout.geometry import (
+    GEOMETRY,
+    LineFit,
+    NoticeGeometry,
+    SenderGeometry,
+)
 from print_engine.layout.primitives import (
     MM_PER_PT,
     Line,
@@ -44,6 +49,11 @@ class WindowLine:
     max_lines: int
     gap_before: float  # mm above the line
     zone: str
+
+    @classmethod
+    def fitted(cls, text: str, fit: LineFit, zone: str) -> WindowLine:
+        """The line ``text`` with the sizes, wrapping and gap of ``fit`` (from the geometry)."""
+        return cls(text, fit.max_pt, fit.min_pt, fit.max_lines, fit.gap_before, zone)
 
 
 def stack_lines(out: list[Primitive], overflow: list[Overflow], lines: list[WindowLine], fonts: FontSet,
@@ -92,22 +102,24 @@ def _stack_height(lines: list[WindowLine], fits: list, scale: float) -> float:
 
 
 def sender_block(out: list[Primitive], overflow: list[Overflow], t: Template, ctx: dict[str, str],
-                 fonts: FontSet, x: float, top: float, width: float) -> float:
+                 fonts: FontSet, x: float, top: float, width: float,
+                 geometry: SenderGeometry = GEOMETRY.sender) -> float:
     """The insurer's name, number, address and inquiry line beside the window.
 
     Returns:
         The bottom of the block (mm).
     """
+    sg = geometry
     lines = [
-        WindowLine(ctx["insurer_name"], 11.0, 7.0, 1, 0.0, "insurer"),
-        WindowLine(t.text("notice.sender_number", ctx), 8.5, 6.5, 1, 1.0, "number"),
-        WindowLine(t.text("notice.sender_postal", ctx), 8.5, 6.5, 1, 0.8, "postal"),
-        WindowLine(t.text("notice.sender_address", ctx), 8.5, 6.5, 2, 0.4, "address"),
-        WindowLine(t.text("notice.sender_inquiry", ctx), 8.0, 6.0, 2, 2.6, "inquiry"),
-        WindowLine(t.text("notice.sender_phone", ctx), 8.5, 6.5, 1, 0.6, "phone"),
-        WindowLine(t.text("notice.sender_note", ctx), 7.5, 6.0, 2, 0.6, "note"),
+        WindowLine.fitted(ctx["insurer_name"], sg.insurer, "insurer"),
+        WindowLine.fitted(t.text("notice.sender_number", ctx), sg.number, "number"),
+        WindowLine.fitted(t.text("notice.sender_postal", ctx), sg.postal, "postal"),
+        WindowLine.fitted(t.text("notice.sender_address", ctx), sg.address, "address"),
+        WindowLine.fitted(t.text("notice.sender_inquiry", ctx), sg.inquiry, "inquiry"),
+        WindowLine.fitted(t.text("notice.sender_phone", ctx), sg.phone, "phone"),
+        WindowLine.fitted(t.text("notice.sender_note", ctx), sg.note, "note"),
     ]
-    return stack_lines(out, overflow, lines, fonts, x, top, width, 60.0, zone="sender")
+    return stack_lines(out, overflow, lines, fonts, x, top, width, sg.height, zone="sender")
 
 
 def table_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: FontSet, g: NoticeGeometry,
@@ -120,13 +132,14 @@ def table_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: 
     """
     left, right, h, pad = g.left, g.right, g.table_row_h, g.cell_pad
     label_w, small_w = g.table_label_w, g.table_small_label_w
+    tg = g.table
     rows = ["first", "name", "kana"] + (["birth"] if show.show_birth_date else []) + ["burden", "acquired", "insurer"]
     bottom = top + h * len(rows)
     fills: list[Primitive] = []
     lines: list[Primitive] = []
     labels: list[Primitive] = []
     cells: dict[str, tuple[float, float, float]] = {}
-    label_size = 9.5
+    label_size = tg.label_pt
     # First row: 記号 | value | 番号 | value | 枝番 | value
     x = left
     widths = (label_w, g.table_value1_w, small_w, g.table_value2_w, small_w,
@@ -134,33 +147,34 @@ def table_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: 
     keys = ("kigo", None, "bango", None, "edaban", None)
     for i, (w, key) in enumerate(zip(widths, keys)):
         if key is not None:
-            fills.append(Rect(x, top, w, h, 0.0, fill=0.9))
+            fills.append(Rect(x, top, w, h, 0.0, fill=tg.label_fill))
             labels.append(distribute(x + pad, cell_baseline(top, h, label_size), t.text(f"notice.table.{key}"),
                                      w - 2 * pad, GOTHIC, label_size, fonts))
         else:
             cells[keys[i - 1]] = (x + pad, top, w - 2 * pad)
         if i:
-            lines.append(Line(x, top, x, top + h, 0.4))
+            lines.append(Line(x, top, x, top + h, tg.rule_pt))
         x += w
     for r, key in enumerate(rows[1:], start=1):
         y = top + r * h
-        fills.append(Rect(left, y, label_w, h, 0.0, fill=0.9))
+        fills.append(Rect(left, y, label_w, h, 0.0, fill=tg.label_fill))
         labels.append(distribute(left + pad, cell_baseline(y, h, label_size), t.text(f"notice.table.{key}"),
                                  label_w - 2 * pad, GOTHIC, label_size, fonts))
-        lines.append(Line(left, y, right, y, 0.4))
+        lines.append(Line(left, y, right, y, tg.rule_pt))
         cells[key] = (left + label_w + pad, y, right - left - label_w - 2 * pad)
-    lines.append(Line(left + label_w, top + h, left + label_w, bottom, 0.4))
+    lines.append(Line(left + label_w, top + h, left + label_w, bottom, tg.rule_pt))
     out += fills
     out += lines
-    out.append(Rect(left, top, right - left, bottom - top, 0.8))
+    out.append(Rect(left, top, right - left, bottom - top, tg.frame_pt))
     out += labels
-    out += place(left - 5.6, cell_baseline(top, h, 10.0), t.text("notice.table.mark"), GOTHIC, 10.0, fonts)
+    out += place(left - tg.mark_offset, cell_baseline(top, h, tg.mark_pt), t.text("notice.table.mark"), GOTHIC,
+                 tg.mark_pt, fonts)
     fixed = {"insurer": ctx["insurer_name"]}
     if not show.show_burden_ratio:
         fixed["burden"] = t.text("notice.table.masked")
     for key, value in fixed.items():
         x, y, w = cells.pop(key)
-        out += place(x, cell_baseline(y, h, 11.0), value, GOTHIC, 11.0, fonts)
+        out += place(x, cell_baseline(y, h, tg.value_pt), value, GOTHIC, tg.value_pt, fonts)
     return cells, bottom
 
 
@@ -172,44 +186,47 @@ def strip_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: 
         ``field → (x, baseline, width)`` for the member's values.
     """
     sx, sy, sw, sh, pad = g.strip_x, g.strip_y, g.strip_w, g.strip_h, g.strip_pad
-    out.append(Rect(sx, sy, sw, sh, 0.6, dash=(3.0, 2.0)))
-    out.append(Rect(sx + 3.0, sy - 1.8, 7.0, 3.6, 0.0, fill=1.0))  # gap in the cut line for the mark
-    out += scissors_mark(sx + 3.5, sy, 6.0)
+    s = g.strip
+    out.append(Rect(sx, sy, sw, sh, s.cut_pt, dash=s.cut_dash))
+    out.append(Rect(sx + s.gap_x, sy - s.gap_rise, s.gap_w, s.gap_h, 0.0, fill=1.0))  # gap in the cut line for the mark
+    out += scissors_mark(sx + s.scissors_x, sy, s.scissors_size)
     x0, w = sx + pad, sw - 2 * pad
-    y = sy + pad + 4.4
-    out += place(x0, y, t.text("notice.strip.mark"), GOTHIC, 10.0, fonts)
-    out += place(x0 + 5.0, y, t.text("notice.strip.title", ctx), GOTHIC, 10.5, fonts)
-    out += place(x0, y, t.text("notice.strip.issued", ctx), GOTHIC, 7.5, fonts, align="right", width=w)
-    out.append(Line(x0, y + 1.8, x0 + w, y + 1.8, 0.4))
-    y += 6.2
-    insurer = fit_text(t.text("notice.strip.insurer", ctx), GOTHIC, 8.0, 6.0, w * 0.58, fonts=fonts)
+    y = sy + pad + s.title_baseline
+    out += place(x0, y, t.text("notice.strip.mark"), GOTHIC, s.mark_pt, fonts)
+    out += place(x0 + s.title_x, y, t.text("notice.strip.title", ctx), GOTHIC, s.title_pt, fonts)
+    out += place(x0, y, t.text("notice.strip.issued", ctx), GOTHIC, s.issued_pt, fonts, align="right", width=w)
+    out.append(Line(x0, y + s.title_rule, x0 + w, y + s.title_rule, s.rule_pt))
+    y += s.insurer_step
+    insurer = fit_text(t.text("notice.strip.insurer", ctx), GOTHIC, s.insurer_pt, s.insurer_min_pt,
+                       w * s.insurer_share, fonts=fonts)
     out += place(x0, y, insurer.lines[0], GOTHIC, insurer.size, fonts)
-    out += place(x0, y, t.text("notice.strip.insurer_number", ctx), GOTHIC, 7.5, fonts, align="right", width=w)
+    out += place(x0, y, t.text("notice.strip.insurer_number", ctx), GOTHIC, s.insurer_number_pt, fonts,
+                 align="right", width=w)
     rows: dict[str, tuple[float, float, float]] = {}
     compact = show.show_kana_on_strip  # one more line to fit above the warning box
-    y += 7.0 if compact else 8.0
+    y += s.number_step_compact if compact else s.number_step
     rows["number"] = (x0, y, w)
-    y += 7.4 if compact else 8.4
-    label_w = 13.5
+    y += s.name_step_compact if compact else s.name_step
+    label_w = s.label_w
     lines = [("name", "notice.strip.name_label")]
     if compact:
         lines.append(("kana", "notice.strip.kana_label"))
     lines.append(("burden", "notice.strip.burden_label"))
     for key, label in lines:
-        out.append(distribute(x0, y, t.text(label), label_w - 2.5, GOTHIC, 7.5, fonts))
+        out.append(distribute(x0, y, t.text(label), label_w - s.label_gap, GOTHIC, s.label_pt, fonts))
         rows[key] = (x0 + label_w, y, w - label_w)
-        y += 5.6 if compact else 7.6
+        y += s.row_step_compact if compact else s.row_step
     if not show.show_burden_ratio:
         x, yb, _ = rows.pop("burden")
-        out += place(x, yb, t.text("notice.table.masked"), GOTHIC, 9.0, fonts)
-    box_h = 6.4
+        out += place(x, yb, t.text("notice.table.masked"), GOTHIC, s.value_pt, fonts)
+    box_h = s.warning_box_h
     box_top = sy + sh - pad - box_h
-    out.append(Rect(x0, box_top, w, box_h, 0.5))
-    out += place(x0, cell_baseline(box_top, box_h, 8.0), t.text("notice.strip.warning", ctx), GOTHIC, 8.0, fonts,
-                 align="center", width=w)
+    out.append(Rect(x0, box_top, w, box_h, s.warning_box_pt))
+    out += place(x0, cell_baseline(box_top, box_h, s.warning_pt), t.text("notice.strip.warning", ctx), GOTHIC,
+                 s.warning_pt, fonts, align="center", width=w)
     y = sy + sh + g.below_strip_gap
     for text in t.lines("notice.strip.below", ctx):
-        y += 8.0 * MM_PER_PT
-        out += place(sx, y, text, MINCHO, 8.0, fonts, align="center", width=sw)
-        y += 0.25 * 8.0 * MM_PER_PT + 0.6
+        y += s.below_pt * MM_PER_PT
+        out += place(sx, y, text, MINCHO, s.below_pt, fonts, align="center", width=sw)
+        y += s.below_descent * s.below_pt * MM_PER_PT + s.below_gap
     return rows
