@@ -6,7 +6,8 @@ The .xlsx is ``bench_load.py``'s synthetic workbook (``tools/synth.py``); its
 member sheet is written once as CSV, as a core system exports it
 (``tools.make_format_samples.cell_text``), in UTF-8 and in CP932, into
 bench/_work/. With ``--spreadsheets`` it is also saved as .xls and .ods by
-LibreOffice (``soffice``, if installed). For each file the script prints
+LibreOffice (``soffice``, if installed; an .xls holds at most 65,536 rows, so
+it has fewer members). For each file the script prints
 the best of ``--repeat`` runs of reading the file (``open_workbook``) and of
 the whole load (read + parse + cross-row checks, ``load_members``). The
 issue's target: CSV at least as fast as .xlsx.
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_load import workbook  # noqa: E402
 from print_engine.layout.fonts import FontSet  # noqa: E402
-from print_engine.plan.run import load_members  # noqa: E402
+from print_engine.plan.run import gc_paused, load_members  # noqa: E402
 from print_engine.profile.loading import load_profile  # noqa: E402
 from print_engine.read.workbook import open_workbook  # noqa: E402
 
@@ -99,7 +100,8 @@ def main() -> None:
     print(f"{'file':<34}{'size':>9}{'read':>9}{'load':>9}  members")
     figures = {}
     for path in files:
-        read, _ = best_of(args.repeat, lambda: open_workbook(path))
+        with gc_paused():  # as load_members reads it
+            read, _ = best_of(args.repeat, lambda: open_workbook(path))
         load, loaded = best_of(args.repeat, lambda: load_members(path, profile, uncovered=fonts.missing_chars))
         figures[path] = load
         size = path.stat().st_size / 1e6
