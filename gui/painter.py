@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import threading
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -49,6 +50,7 @@ _PRIVATE_FIRST = "\U00100000"  # layout.fonts gives variant glyphs codes from he
 _FAMILIES: dict[str, str] = {}  # font file → family registered with QFontDatabase
 _FAMILIES_LOCK = threading.Lock()
 _RAW_FONTS = threading.local()  # QRawFont objects must not cross threads
+_FILE_HEADS: dict[str, bytes] = {}  # font file → its 'head' table (identifies the file's font)
 
 
 def _family(path: str) -> str:
@@ -64,12 +66,30 @@ def _family(path: str) -> str:
         return family
 
 
+def _file_raw_font(path: str, pixel_size: float) -> QRawFont:
+    """The font straight from the file's bytes (never a font installed on the system)."""
+    data = QByteArray(Path(path).read_bytes())
+    return QRawFont(data, pixel_size, QFont.HintingPreference.PreferNoHinting)
+
+
+def _file_head(path: str) -> bytes:
+    with _FAMILIES_LOCK:
+        head = _FILE_HEADS.get(path)
+        if head is None:
+            head = _FILE_HEADS[path] = bytes(_file_raw_font(path, 12).fontTable("head"))
+        return head
+
+
 def _raw_font(path: str, pixel_size: float) -> QRawFont:
     """The font file at ``pixel_size``, cached per thread.
 
     The raw font comes from a registered application font (not from the
     file's bytes), so a PDF or printer device embeds it as a font and the
     printed text stays text; glyph positions still come from the layout.
+    A PC may have a font of the same family name installed (another version
+    of IPAex, say), and Qt may then resolve the family to that one: the
+    font's ``head`` table is compared with the file's, and on a mismatch the
+    font is taken from the file's bytes instead.
     """
     cache = getattr(_RAW_FONTS, "fonts", None)
     if cache is None:
@@ -81,6 +101,8 @@ def _raw_font(path: str, pixel_size: float) -> QRawFont:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setPixelSize(max(1, round(pixel_size)))
         raw = QRawFont.fromFont(font)
+        if bytes(raw.fontTable("head")) != _file_head(path):
+            raw = _file_raw_font(path, pixel_size)
         raw.setPixelSize(pixel_size)
         if len(cache) > 256:
             cache.clear()
