@@ -109,29 +109,33 @@ class NoticeLayouter:
         win = self.profile.envelope
         sender_x = win.window_left_mm + win.window_width_mm + g.sender_gap
         sender_bottom = sender_block(out, overflow, t, ctx, f, sender_x, win.window_top_mm + g.window_margin,
-                                     g.sender_right - sender_x)
+                                     g.sender_right - sender_x, g.sender)
         y = max(win.window_top_mm + win.window_height_mm, sender_bottom) + g.title_gap
-        out += place(g.left, y, t.text("notice.title", ctx), GOTHIC, 16.0, f, align="center",
+        b = g.body
+        out += place(g.left, y, t.text("notice.title", ctx), GOTHIC, b.title_pt, f, align="center",
                      width=g.right - g.left)
         y += g.lead_gap
-        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead", ctx), MINCHO, 10.0, f, leading=1.55)
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead", ctx), MINCHO, b.lead_pt, f,
+                            leading=b.lead_leading)
         out += runs
-        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead_note", ctx), MINCHO, 10.0, f)
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.lead_note", ctx), MINCHO, b.lead_note_pt, f)
         out += runs
         value_rows, y = table_static(out, t, ctx, f, g, self.profile.notice, top=y + g.table_gap)
         y += g.portal_gap
         # マイナポータル: heading, paragraph and the QR code on the right
         text_w = g.right - g.left - g.qr_size - g.qr_gap
-        qr_top = y - 4.0
-        out += place(g.left, y, t.text("notice.portal.heading", ctx), GOTHIC, 10.0, f, align="center", width=text_w)
-        runs, y = paragraph(g.left, y + 6.5, text_w, t.text("notice.portal.body", ctx), MINCHO, 9.5, f)
+        qr_top = y - b.qr_rise
+        out += place(g.left, y, t.text("notice.portal.heading", ctx), GOTHIC, b.portal_heading_pt, f, align="center",
+                     width=text_w)
+        runs, y = paragraph(g.left, y + b.portal_body_gap, text_w, t.text("notice.portal.body", ctx), MINCHO,
+                            b.portal_body_pt, f)
         out += runs
         out.append(QrCode(g.right - g.qr_size, qr_top, g.qr_size, qr_modules(self.profile.notice.qr_url)))
         y = max(y, qr_top + g.qr_size + g.clinic_gap)
-        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.clinic.body", ctx), MINCHO, 9.5, f,
-                            indent=9.5 * MM_PER_PT)
+        runs, y = paragraph(g.left, y, g.right - g.left, t.text("notice.clinic.body", ctx), MINCHO, b.clinic_pt, f,
+                            indent=b.clinic_indent_pt * MM_PER_PT)
         out += runs
-        if y - 3.0 > min(g.strip_y, g.frame2_y) - 4.0:
+        if y - b.end_rise > min(g.strip_y, g.frame2_y) - b.clear_above_strip:
             overflow.append(Overflow("body", "本文が切り取り部分に重なります"))
         strip_rows = strip_static(out, t, ctx, f, g, self.profile.notice)
         digits_at = self._frame2_static(out, overflow) if with_mynumber else None
@@ -142,18 +146,21 @@ class NoticeLayouter:
     def _frame2_static(self, out: list[Primitive], overflow: list[Overflow]) -> tuple[float, float, float]:
         g, t, f = self.geometry, self.template, self.fonts
         x, y, w, h, pad = g.frame2_x, g.frame2_y, g.frame2_w, g.frame2_h, g.frame2_pad
-        out.append(Rect(x, y, w, h, 0.8))
-        out += place(x + pad, y + pad + 4.0, t.text("notice.mynumber.mark"), GOTHIC, 11.0, f)
-        body_x = x + pad + 6.0
-        by = y + pad + 3.6
+        fr = g.frame2
+        out.append(Rect(x, y, w, h, fr.frame_pt))
+        out += place(x + pad, y + pad + fr.mark_baseline, t.text("notice.mynumber.mark"), GOTHIC, fr.mark_pt, f)
+        body_x = x + pad + fr.body_indent
+        by = y + pad + fr.body_top
         for para in t.lines("notice.mynumber.body", self.ctx):
-            runs, by = paragraph(body_x, by, x + w - pad - body_x, para, MINCHO, 8.5, f, leading=1.5)
+            runs, by = paragraph(body_x, by, x + w - pad - body_x, para, MINCHO, fr.body_pt, f,
+                                 leading=fr.body_leading)
             out += runs
-        box_top = y + h - pad - 12.0
-        if by - 3.0 > box_top:
+        box_top = y + h - pad - fr.digits_box_h
+        if by - fr.end_rise > box_top:
             overflow.append(Overflow("mynumber.body", "マイナンバー欄の説明文が長すぎます"))
-        out.append(Rect(body_x, box_top, x + w - pad - body_x, 12.0, 0.4, fill=0.95))
-        return (body_x, cell_baseline(box_top, 12.0, 18.0), x + w - pad - body_x)
+        out.append(Rect(body_x, box_top, x + w - pad - body_x, fr.digits_box_h, fr.digits_box_pt,
+                        fill=fr.digits_fill))
+        return (body_x, cell_baseline(box_top, fr.digits_box_h, fr.digits_pt), x + w - pad - body_x)
 
     # ---------------------------------------------------------------- variable
     def layout(self, member: Member, envelope: Envelope | None = None, employer: Employer | None = None,
@@ -181,6 +188,7 @@ class NoticeLayouter:
             self._window_block(out, overflow, member, envelope, employer)
         # Frame ① values
         show = self.profile.notice
+        tg, sp = g.table, g.strip
         values = {
             "kigo": member.kigo,
             "bango": member.bango,
@@ -198,15 +206,15 @@ class NoticeLayouter:
                 continue
             x, top, width = st.value_rows[key]
             big = key == "name"
-            fit = fit_text(value, GOTHIC, 12.0 if big else 11.0, 8.0, width, 2, fonts=f,
-                           max_height=g.table_row_h - 1.0)
+            fit = fit_text(value, GOTHIC, tg.name_pt if big else tg.value_pt, tg.value_min_pt, width, tg.value_lines,
+                           fonts=f, max_height=g.table_row_h - tg.value_clear)
             if fit.overflow:
                 overflow.append(Overflow(f"table.{key}", value))
-            out += _lines_in_cell(x, top, g.table_row_h, fit.lines, fit.size, f)
+            out += _lines_in_cell(x, top, g.table_row_h, fit.lines, fit.size, f, tg.value_pitch)
         # Strip ③ values
         x, y, w = st.strip_rows["number"]
         number_line = self._number_line.format(kigo=member.kigo, bango=member.bango, edaban=member.edaban)
-        fit = fit_text(number_line, GOTHIC, 9.5, 7.0, w, fonts=f)
+        fit = fit_text(number_line, GOTHIC, sp.number_pt, sp.number_min_pt, w, fonts=f)
         out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
         strip_values = {"name": member.name}
         if show.show_kana_on_strip:
@@ -215,18 +223,19 @@ class NoticeLayouter:
             strip_values["burden"] = member.burden_ratio
         for key, value in strip_values.items():
             x, y, w = st.strip_rows[key]
-            fit = fit_text(value, GOTHIC, 11.0 if key == "name" else 9.0, 7.0, w, 2 if key == "name" else 1,
-                           fonts=f, max_height=6.4)
+            name = key == "name"
+            fit = fit_text(value, GOTHIC, sp.name_pt if name else sp.value_pt, sp.value_min_pt, w,
+                           sp.name_lines if name else sp.value_lines, fonts=f, max_height=sp.value_max_h)
             if fit.overflow:
                 overflow.append(Overflow(f"strip.{key}", value))
-            pitch = fit.size * 1.2 * MM_PER_PT
+            pitch = fit.size * sp.value_pitch * MM_PER_PT
             for i, line in enumerate(fit.lines):
                 out += place(x, y + pitch * (i - (len(fit.lines) - 1) / 2), line, GOTHIC, fit.size, f)
         # Frame ② digits: only ever the last four
         if st.digits_at is not None:
             x, y, w = st.digits_at
             digits = self._digits.format(mynumber4=member.mynumber4[-4:])
-            out += place(x, y, digits, GOTHIC, 18.0, f, align="center", width=w)
+            out += place(x, y, digits, GOTHIC, g.frame2.digits_pt, f, align="center", width=w)
         return Page(g.page, st.key, st.primitives, tuple(out), "notice", tuple(overflow))
 
     def _window_block(self, out: list[Primitive], overflow: list[Overflow], member: Member,
@@ -234,30 +243,31 @@ class NoticeLayouter:
         g = self.geometry
         win = self.profile.envelope
         honor = self._honorific
+        wg = g.window_block
         lines = [
-            WindowLine(member.number_label, 10.5, 8.0, 1, 0.0, "number"),
-            WindowLine(self._self_label, 9.0, 7.0, 1, 0.6, "self"),
-            WindowLine(f"{member.name} {honor}", 14.0, 9.0, 2, 1.2, "name"),
+            WindowLine.fitted(member.number_label, wg.number, "number"),
+            WindowLine.fitted(self._self_label, wg.self_label, "self"),
+            WindowLine.fitted(f"{member.name} {honor}", wg.name, "name"),
         ]
         if envelope is not None and envelope.members and envelope.members[0] is member and not envelope.has_insured:
             others = envelope.members[1:]
             if others:
                 text = "　".join(f"{m.name} {honor}" for m in others)
-                lines.append(WindowLine(text, 12.0, 7.5, 3, 0.6, "others"))
+                lines.append(WindowLine.fitted(text, wg.others, "others"))
             if envelope.insured is not None:
-                lines.append(WindowLine(self._insured_line.format(insured_name=envelope.insured.name),
-                                        10.0, 7.5, 1, 1.0, "insured"))
+                lines.append(WindowLine.fitted(self._insured_line.format(insured_name=envelope.insured.name),
+                                               wg.insured, "insured"))
         employer_name = employer.name if employer is not None else member.employer_name
         if employer_name:
-            lines.append(WindowLine(employer_name, 10.0, 7.0, 2, 1.2, "employer"))
+            lines.append(WindowLine.fitted(employer_name, wg.employer, "employer"))
         m = g.window_margin
         stack_lines(out, overflow, lines, self.fonts, win.window_left_mm + m, win.window_top_mm + m,
                     win.window_width_mm - 2 * m, win.window_height_mm - 2 * m, zone="window")
 
 
 def _lines_in_cell(x: float, top: float, height: float, lines: tuple[str, ...], size: float,
-                   fonts: FontSet) -> list[Primitive]:
-    pitch = size * 1.15 * MM_PER_PT
+                   fonts: FontSet, pitch_em: float) -> list[Primitive]:
+    pitch = size * pitch_em * MM_PER_PT
     first = cell_baseline(top, height, size) - pitch * (len(lines) - 1) / 2
     out: list[Primitive] = []
     for i, line in enumerate(lines):

@@ -186,47 +186,47 @@ def strip_static(out: list[Primitive], t: Template, ctx: dict[str, str], fonts: 
         ``field → (x, baseline, width)`` for the member's values.
     """
     sx, sy, sw, sh, pad = g.strip_x, g.strip_y, g.strip_w, g.strip_h, g.strip_pad
-    s = g.strip
-    out.append(Rect(sx, sy, sw, sh, s.cut_pt, dash=s.cut_dash))
-    out.append(Rect(sx + s.gap_x, sy - s.gap_rise, s.gap_w, s.gap_h, 0.0, fill=1.0))  # gap in the cut line for the mark
-    out += scissors_mark(sx + s.scissors_x, sy, s.scissors_size)
+    sp = g.strip
+    out.append(Rect(sx, sy, sw, sh, sp.cut_pt, dash=sp.cut_dash))
+    out.append(Rect(sx + sp.gap_x, sy - sp.gap_rise, sp.gap_w, sp.gap_h, 0.0, fill=1.0))  # white gap for the mark
+    out += scissors_mark(sx + sp.scissors_x, sy, sp.scissors_size)
     x0, w = sx + pad, sw - 2 * pad
-    y = sy + pad + s.title_baseline
-    out += place(x0, y, t.text("notice.strip.mark"), GOTHIC, s.mark_pt, fonts)
-    out += place(x0 + s.title_x, y, t.text("notice.strip.title", ctx), GOTHIC, s.title_pt, fonts)
-    out += place(x0, y, t.text("notice.strip.issued", ctx), GOTHIC, s.issued_pt, fonts, align="right", width=w)
-    out.append(Line(x0, y + s.title_rule, x0 + w, y + s.title_rule, s.rule_pt))
-    y += s.insurer_step
-    insurer = fit_text(t.text("notice.strip.insurer", ctx), GOTHIC, s.insurer_pt, s.insurer_min_pt,
-                       w * s.insurer_share, fonts=fonts)
+    y = sy + pad + sp.title_baseline
+    out += place(x0, y, t.text("notice.strip.mark"), GOTHIC, sp.mark_pt, fonts)
+    out += place(x0 + sp.title_x, y, t.text("notice.strip.title", ctx), GOTHIC, sp.title_pt, fonts)
+    out += place(x0, y, t.text("notice.strip.issued", ctx), GOTHIC, sp.issued_pt, fonts, align="right", width=w)
+    out.append(Line(x0, y + sp.title_rule, x0 + w, y + sp.title_rule, sp.rule_pt))
+    y += sp.insurer_step
+    insurer = fit_text(t.text("notice.strip.insurer", ctx), GOTHIC, sp.insurer_pt, sp.insurer_min_pt,
+                       w * sp.insurer_share, fonts=fonts)
     out += place(x0, y, insurer.lines[0], GOTHIC, insurer.size, fonts)
-    out += place(x0, y, t.text("notice.strip.insurer_number", ctx), GOTHIC, s.insurer_number_pt, fonts,
+    out += place(x0, y, t.text("notice.strip.insurer_number", ctx), GOTHIC, sp.insurer_number_pt, fonts,
                  align="right", width=w)
     rows: dict[str, tuple[float, float, float]] = {}
     compact = show.show_kana_on_strip  # one more line to fit above the warning box
-    y += s.number_step_compact if compact else s.number_step
+    y += sp.number_step_compact if compact else sp.number_step
     rows["number"] = (x0, y, w)
-    y += s.name_step_compact if compact else s.name_step
-    label_w = s.label_w
+    y += sp.name_step_compact if compact else sp.name_step
+    label_w = sp.label_w
     lines = [("name", "notice.strip.name_label")]
     if compact:
         lines.append(("kana", "notice.strip.kana_label"))
     lines.append(("burden", "notice.strip.burden_label"))
     for key, label in lines:
-        out.append(distribute(x0, y, t.text(label), label_w - s.label_gap, GOTHIC, s.label_pt, fonts))
+        out.append(distribute(x0, y, t.text(label), label_w - sp.label_gap, GOTHIC, sp.label_pt, fonts))
         rows[key] = (x0 + label_w, y, w - label_w)
-        y += s.row_step_compact if compact else s.row_step
+        y += sp.row_step_compact if compact else sp.row_step
     if not show.show_burden_ratio:
         x, yb, _ = rows.pop("burden")
-        out += place(x, yb, t.text("notice.table.masked"), GOTHIC, s.value_pt, fonts)
-    box_h = s.warning_box_h
+        out += place(x, yb, t.text("notice.table.masked"), GOTHIC, sp.value_pt, fonts)
+    box_h = sp.warning_box_h
     box_top = sy + sh - pad - box_h
-    out.append(Rect(x0, box_top, w, box_h, s.warning_box_pt))
-    out += place(x0, cell_baseline(box_top, box_h, s.warning_pt), t.text("notice.strip.warning", ctx), GOTHIC,
-                 s.warning_pt, fonts, align="center", width=w)
+    out.append(Rect(x0, box_top, w, box_h, sp.warning_box_pt))
+    out += place(x0, cell_baseline(box_top, box_h, sp.warning_pt), t.text("notice.strip.warning", ctx), GOTHIC,
+                 sp.warning_pt, fonts, align="center", width=w)
     y = sy + sh + g.below_strip_gap
     for text in t.lines("notice.strip.below", ctx):
-        y += s.below_pt * MM_PER_PT
-        out += place(sx, y, text, MINCHO, s.below_pt, fonts, align="center", width=sw)
-        y += s.below_descent * s.below_pt * MM_PER_PT + s.below_gap
+        y += sp.below_pt * MM_PER_PT
+        out += place(sx, y, text, MINCHO, sp.below_pt, fonts, align="center", width=sw)
+        y += sp.below_descent * sp.below_pt * MM_PER_PT + sp.below_gap
     return rows
