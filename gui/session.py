@@ -29,6 +29,7 @@ from print_engine.plan.run import (
 from print_engine.profile.loading import ProfileError, load_profile_document
 from print_engine.profile.schema import RunProfile
 from print_engine.read.workbook import WorkbookError
+from print_engine.run_log import log_problems, logged_run
 
 from .jobs import Job, JobContext, OperatorError, run_job
 from .member_index import MemberIndex, build_index, set_mailed_rows, statuses_of
@@ -152,14 +153,17 @@ class Session(QObject):
         issue_date = self.issue_date
 
         def op(ctx: JobContext) -> tuple:
-            fonts = FontSet.load(profile.fonts.fallback)
-            loaded = load_members(path, profile, ctx.progress, ctx.cancelled, fonts.missing_chars)
-            ctx.progress(1, 1, _t("対象者を判定しています"))
-            plan = plan_for_view(loaded, profile, issue_date)
-            if ctx.cancelled():
-                raise Cancelled
+            with logged_run("load", suffix=path.suffix.lower()) as run:  # the support log
+                fonts = FontSet.load(profile.fonts.fallback)
+                loaded = load_members(path, profile, ctx.progress, ctx.cancelled, fonts.missing_chars)
+                ctx.progress(1, 1, _t("対象者を判定しています"))
+                plan = plan_for_view(loaded, profile, issue_date)
+                if ctx.cancelled():
+                    raise Cancelled
+                log_problems(loaded.problems())
+                run["counts"] = counts = plan.counts()
             ctx.progress(1, 1, _t("一覧を準備しています"))
-            return loaded, plan, plan.counts(), build_index(loaded, plan)
+            return loaded, plan, counts, build_index(loaded, plan)
 
         title = self.tr("ワークブックを読み込んでいます")
         # The collector is the process's: the GUI thread pauses it for the load job

@@ -1,12 +1,15 @@
-"""Help → 「ログフォルダを開く」 opens the support log's folder."""
+"""The window and the support log: Help → 「ログフォルダを開く」, loads logged."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtGui import QDesktopServices
 
 from oshirase.user_data import logs_dir
+
+from .conftest import SAMPLE_ERRORS, load
 
 
 def test_help_menu_opens_the_log_folder(window, monkeypatch, tmp_path):
@@ -18,3 +21,11 @@ def test_help_menu_opens_the_log_folder(window, monkeypatch, tmp_path):
     action.trigger()
     assert [Path(u.toLocalFile()) for u in opened] == [tmp_path / "data" / "logs"]
     assert logs_dir().is_dir()
+
+
+def test_a_load_in_the_window_is_logged_with_its_counts_and_problems(qtbot, window, caplog):
+    caplog.set_level(logging.INFO, logger="oshirase.engine")
+    load(qtbot, window, SAMPLE_ERRORS)
+    lines = [r.getMessage() for r in caplog.records if r.name == "oshirase.engine"]
+    assert any(line.startswith("run ") and " load ok in " in line and "errors=" in line for line in lines)
+    assert any(line.startswith("problem ERROR ") for line in lines)
