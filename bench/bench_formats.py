@@ -101,8 +101,8 @@ def main() -> None:
     figures = {}
     for path in files:
         with gc_paused():  # as load_members reads it
-            read, _ = best_of(args.repeat, lambda: open_workbook(path))
-        load, loaded = best_of(args.repeat, lambda: load_members(path, profile, uncovered=fonts.missing_chars))
+            read, _ = best_of(args.repeat, lambda path=path: open_workbook(path))
+        load, loaded = best_of(args.repeat, lambda path=path: load_members(path, profile, uncovered=fonts.missing_chars))
         figures[path] = load
         size = path.stat().st_size / 1e6
         print(f"{path.name:<34}{size:>7.1f}MB{read:>8.2f}s{load:>8.2f}s  {len(loaded.members):,}"

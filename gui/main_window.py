@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from print_engine import MEMBER_FILE_SUFFIXES
 from print_engine.model import Problem
-from print_engine.read.file_kind import MEMBER_FILE_SUFFIXES
 
 from . import settings
 from .employer_tree import EmployerTree

@@ -43,6 +43,8 @@ _EXPORTS: dict[str, str] = {
     "natural_key": "print_engine.read.codes",
     "natural_key_blank_last": "print_engine.read.codes",
     "format_wareki": "print_engine.read.wareki",
+    "MEMBER_FILE_SUFFIXES": "print_engine.read.file_kind",
+    "SUFFIX_KINDS": "print_engine.read.file_kind",
     # profile
     "RunProfile": "print_engine.profile.schema",
     "EnvelopeWindow": "print_engine.profile.schema",
