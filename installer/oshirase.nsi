@@ -177,14 +177,11 @@ Var PreviousDir     ; install folder of a previous version (same mode), or ""
 Var CommandLineDir  ; the folder given with /D=, which MultiUser would overwrite
 
 ; Refuse to touch the program files while the app runs (its exe is then locked).
-!macro DEFINE_CHECK_NOT_RUNNING PREFIX
-Function ${PREFIX}CheckNotRunning
-  Exch $0  ; folder to check
-  Push $1
-  ${If} ${FileExists} "$0\${APP_EXE}"
+!macro WAIT_UNTIL_NOT_RUNNING EXE
+  ${If} ${FileExists} "$0\${EXE}"
     ${Do}
       ClearErrors
-      FileOpen $1 "$0\${APP_EXE}" a
+      FileOpen $1 "$0\${EXE}" a
       ${IfNot} ${Errors}
         FileClose $1
         ${Break}
@@ -194,6 +191,13 @@ Function ${PREFIX}CheckNotRunning
       ${EndIf}
     ${Loop}
   ${EndIf}
+!macroend
+!macro DEFINE_CHECK_NOT_RUNNING PREFIX
+Function ${PREFIX}CheckNotRunning
+  Exch $0  ; folder to check
+  Push $1
+  !insertmacro WAIT_UNTIL_NOT_RUNNING "${APP_EXE}"
+  !insertmacro WAIT_UNTIL_NOT_RUNNING "${CLI_EXE}"  ; a script may be running the console program
   Pop $1
   Pop $0
 FunctionEnd
