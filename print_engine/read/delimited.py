@@ -150,17 +150,32 @@ def choose_delimiter(text: str, suffix: str) -> str:
 
 
 def _check_quotes(text: str, rows: list[list[str]], lines: list[int], delimiter: str) -> None:
-    """An opening quote that is never closed swallows the rest of the file: refuse it."""
-    if not rows or not any("\n" in cell or "\r" in cell for cell in rows[-1]):
+    """An opening quote that is never closed swallows the rest of the file: refuse it.
+
+    Only the last record can end inside quotes; its text is parsed again
+    strictly. A stray quote inside an unquoted value (``ab"c``) stays a
+    character, as Excel reads it: only the end of the data inside a quoted
+    value is an error.
+    """
+    if not rows:
         return
     start = lines[-1]
-    tail = io.StringIO(text, newline="")
-    for _ in range(start - 1):
-        tail.readline()
+    if any("\n" in cell or "\r" in cell for cell in rows[-1]):
+        tail = io.StringIO(text, newline="")
+        for _ in range(start - 1):
+            tail.readline()
+        source = tail.read()
+    else:
+        body = text.rstrip("\r\n")
+        source = body[max(body.rfind("\n"), body.rfind("\r")) + 1:]
+    if '"' not in source:
+        return
     try:
-        for _ in csv.reader(tail, delimiter=delimiter, strict=True):
+        for _ in csv.reader(io.StringIO(source, newline=""), delimiter=delimiter, strict=True):
             pass
-    except csv.Error:
+    except csv.Error as exc:
+        if "end of data" not in str(exc):
+            return
         raise WorkbookError(
             f"{start}行目で始まる引用符（\"）が閉じられていません（ファイルの最後まで 1 つの値になります）。"
             "値を囲む \" の対応を確認し、値の中の \" は \"\" と書いてください。") from None

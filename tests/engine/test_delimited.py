@@ -150,6 +150,8 @@ def test_excel_text_formula_keeps_its_zeros(write):
     (b"", "空です"),
     (b"\xef\xbb\xbf\r\n\r\n", "空です"),
     ("事業所コード,事業所名,記号\r\n001,\"テスト\r\n".encode(), "2行目で始まる引用符"),
+    ("事業所コード,事業所名,記号\r\n001,\"テスト".encode(), "2行目で始まる引用符"),
+    ("事業所コード,事業所名,記号\n\"a\n\"\"b\n".encode(), "2行目で始まる引用符"),
     (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
     (b"\x00\x01\x02\x03binary\x00\x00" * 20, "バイナリ"),
     (b"PK\x03\x04" + b"\0" * 40, "壊れて"),
@@ -176,3 +178,10 @@ def test_csv_renamed_xlsx_and_xlsx_renamed_csv_say_what_they_are(write, make_boo
 def test_no_header_line_is_one_clear_error(write):
     with pytest.raises(WorkbookError, match="見出し行"):
         load(write("a,b,c\r\n1,2,3\r\n"))
+
+
+@pytest.mark.parametrize("end", ["\r\n", ""])
+def test_a_stray_quote_inside_an_unquoted_value_is_kept_as_excel_does(write, end):
+    text = csv_text([HEADERS]) + '001,テスト"商事,,0010,000100,00,本人,試験,シケン,2010/4/1,,1234' + end
+    (m,) = load(write(text)).members
+    assert m.employer_name == 'テスト"商事' and m.errors == []
