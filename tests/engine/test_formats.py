@@ -141,3 +141,12 @@ def test_a_format_under_another_extension_says_what_it_is(tmp_path, name, rename
     with pytest.raises(WorkbookError) as info:
         open_workbook(path)
     assert phrase in info.value.message and "拡張子" in info.value.message
+
+
+@pytest.mark.parametrize("name", ["sample.xls", "sample.ods", "sample.xlsb"])
+def test_a_named_hidden_sheet_is_read_with_its_own_row_numbers(name):
+    # 設定 is hidden, with a header-like row 3: named in the profile, it is the member sheet.
+    with pytest.raises(WorkbookError, match="シート「設定」3行目の見出し行"):
+        open_workbook(FORMATS / name, "設定")
+    with pytest.raises(WorkbookError, match="シート「なし」がありません"):
+        open_workbook(FORMATS / name, "なし")
