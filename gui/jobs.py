@@ -14,6 +14,7 @@ Progress is shown only when the job has run for :data:`SHOW_AFTER_MS`
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from print_engine.errors import OperatorError  # noqa: F401  (re-exported for the window)
 from print_engine.plan.run import Cancelled
+
+_log = logging.getLogger("oshirase.gui")
 
 SHOW_AFTER_MS = 500
 PROGRESS_INTERVAL_S = 0.05
@@ -70,6 +73,8 @@ class _Runner(QRunnable):
             job._outcome.emit(("cancelled", None))
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             job.error_text = "".join(traceback.format_exception(exc))
+            if not isinstance(exc, OperatorError):  # a bug, not the operator's input: support needs its traceback
+                _log.error("background job failed: %s", type(exc).__name__, exc_info=exc)
             job._outcome.emit(("failed", exc))
         else:
             job._outcome.emit(("succeeded", result))

@@ -15,7 +15,7 @@ logger, ``oshirase.engine``); this module decides where it goes.
 
 It never holds personal data. Callers log codes, row numbers and counts,
 never a cell's value, a name, an address or a path under the user's home.
-As a second line of defence :class:`ScrubFilter` removes any run of twelve
+As a second line of defence :class:`ScrubFormatter` removes any run of twelve
 or more digits from every record, and the text of an exception (which may
 quote a cell) keeps only its ASCII words with no digit run of four or more:
 the frames of the traceback (file, line, function, source line) are kept.
@@ -76,18 +76,21 @@ def format_exception(exc_info) -> str:
     return "\n".join(lines)
 
 
-class ScrubFilter(logging.Filter):
-    """Formats each record once, without long digit runs or raw exception text."""
+class ScrubFormatter(logging.Formatter):
+    """Formats each record without long digit runs, and tracebacks with their text scrubbed.
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = scrub(record.getMessage())
-        record.args = None
-        if record.exc_info:
-            record.exc_text = format_exception(record.exc_info)
-            record.exc_info = None
-        elif record.exc_text:
-            record.exc_text = scrub_exception_text(record.exc_text)
-        return True
+    A formatter, not a filter: the record itself is left alone for any other
+    handler.
+    """
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        return format_exception(ei)
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.exc_text = None  # formatted by this formatter, never a cached raw one
+        text = super().format(record)
+        record.exc_text = None
+        return scrub(text)
 
 
 def log_path() -> Path | None:
@@ -113,8 +116,7 @@ def setup(program: str, folder: Path | None = None) -> Path | None:
         crash = open(folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open for faulthandler
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(FORMAT))
-    handler.addFilter(ScrubFilter())
+    handler.setFormatter(ScrubFormatter(FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.WARNING:

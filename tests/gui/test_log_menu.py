@@ -29,3 +29,20 @@ def test_a_load_in_the_window_is_logged_with_its_counts_and_problems(qtbot, wind
     lines = [r.getMessage() for r in caplog.records if r.name == "oshirase.engine"]
     assert any(line.startswith("run ") and " load ok in " in line and "errors=" in line for line in lines)
     assert any(line.startswith("problem ERROR ") for line in lines)
+
+
+def test_a_background_job_that_fails_leaves_its_traceback_in_the_log(qtbot, caplog):
+    from print_engine.errors import OperatorError
+
+    from gui.jobs import run_job
+
+    def broken(ctx):
+        return {}["missing"]
+
+    errors = []
+    run_job(None, broken, lambda v: None, errors.append)
+    run_job(None, lambda ctx: (_ for _ in ()).throw(OperatorError("用紙がありません")), lambda v: None, errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
+    failed = [r for r in caplog.records if r.name == "oshirase.gui"]
+    assert [r.getMessage() for r in failed] == ["background job failed: KeyError"]  # not the operator's error
+    assert failed[0].exc_info and failed[0].exc_info[0] is KeyError
