@@ -17,8 +17,9 @@ from datetime import date
 from functools import lru_cache
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.geometry import A4_MM
 from print_engine.layout.notice_parts import cell_baseline
-from print_engine.layout.primitives import A4_MM, Line, Overflow, Page, Primitive, Rect, static_key
+from print_engine.layout.primitives import Line, Overflow, Page, Primitive, Rect, static_key
 from print_engine.layout.templates import Template, TemplateError, run_context, template_path
 from print_engine.layout.text import fit_text, paragraph, place
 from print_engine.mail.households import counts_by_area
