@@ -7,7 +7,11 @@ means editing this module only. The page constants — the A4 sheet, the
 for a 長3 window envelope — are shared by every document, the calibration
 page and the run profile's checks.
 
-This module holds data only and imports nothing from the engine.
+Not here: the font's own metrics (``notice_parts.ASCENT`` …), the
+window block of an envelope mailed home (``mail_block.MailBlockGeometry``)
+and the certificate's sheet (``certificate.CertificateGeometry``, whose card
+comes from its template). This module holds data only and imports nothing
+from the engine.
 """
 
 from __future__ import annotations
