@@ -12,6 +12,7 @@ from print_engine.cli.common import (
     EXIT_OK,
     EXIT_ROW_ERRORS,
     load_and_plan,
+    run_warnings,
     summary_lines,
 )
 from print_engine.output.batch import BatchError, check_target, run_batch
@@ -51,7 +52,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     with logged_run("batch", split=args.split, documents=args.documents) as run:
         plan = load_and_plan(args)
-        log_problems(plan.loaded.problems())
+        extra = run_warnings(plan)
+        log_problems(plan.loaded.problems() + extra)
         run["counts"] = plan.counts()
         try:
             result = run_batch(
@@ -68,7 +70,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
             print(f"エラー: {exc}", file=sys.stderr)
             return EXIT_FAILED
         run["counts"] = {**plan.counts(), "pdf_files": len(result.files), "pages": result.pages}
-    for line in summary_lines(plan):
+    for line in summary_lines(plan, extra):
         print(line)
+    for problem in extra:  # what the PDFs cut: the workbook's own problems are check's to list
+        print(problem)
     print(f"出力: {result.out_dir}（PDF {len(result.files)} ファイル、{result.pages} ページ）")
     return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK

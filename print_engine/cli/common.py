@@ -6,7 +6,8 @@ import argparse
 from datetime import date
 
 from print_engine.layout.fonts import FontSet
-from print_engine.model import Reason
+from print_engine.check.overflow import overflow_warnings
+from print_engine.model import Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
 from print_engine.profile.checks import check_certificate_validity
 from print_engine.profile.loading import ProfileError
@@ -42,20 +43,27 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
     return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
 
 
-def summary_lines(plan: RunPlan) -> list[str]:
+def run_warnings(plan: RunPlan) -> list[Problem]:
+    """Warnings about the run as it would print (texts the layout would cut), beside the workbook's own."""
+    return overflow_warnings(plan)
+
+
+def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:
+    """The counts of ``check``/``batch``; ``extra`` are the :func:`run_warnings` (counted as warnings)."""
     counts = plan.counts()
     lines = [f"ファイル: {plan.loaded.path.name}（シート「{plan.loaded.sheet}」）"]
     lines += [f"{label}: {counts[key]}" for key, label in COUNT_LABELS]
     for reason in Reason:
         lines.append(f"除外 {reason.value}: {counts[reason.value]}")
     lines.append(f"エラー: {counts['errors']}")
-    lines.append(f"警告: {counts['warnings']}")
+    lines.append(f"警告: {counts['warnings'] + len(extra)}")
     if counts["included"] == 0:
         lines.append("印刷の対象者はいません。")
     return lines
 
 
-def problem_lines(loaded: LoadedWorkbook) -> list[str]:
-    return [str(p) for p in loaded.problems()]
+def problem_lines(loaded: LoadedWorkbook, extra: list[Problem] = ()) -> list[str]:
+    """Every error and warning, one line each: the workbook's, then the run's (``extra``)."""
+    return [str(p) for p in loaded.problems()] + [str(p) for p in extra]
 
 

@@ -17,6 +17,7 @@ from print_engine.cli.common import (
     EXIT_ROW_ERRORS,
     load_and_plan,
     problem_lines,
+    run_warnings,
     summary_lines,
 )
 from print_engine.ledger.location import LedgerError
@@ -37,9 +38,10 @@ def _stdout_utf8() -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     with logged_run("check") as run:
         plan = load_and_plan(args)
-        log_problems(plan.loaded.problems())
+        extra = run_warnings(plan)
+        log_problems(plan.loaded.problems() + extra)
         run["counts"] = plan.counts()
-    for line in summary_lines(plan) + problem_lines(plan.loaded):
+    for line in summary_lines(plan, extra) + problem_lines(plan.loaded, extra):
         print(line)
     return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK
 

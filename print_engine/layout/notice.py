@@ -215,6 +215,8 @@ class NoticeLayouter:
         x, y, w = st.strip_rows["number"]
         number_line = self._number_line.format(kigo=member.kigo, bango=member.bango, edaban=member.edaban)
         fit = fit_text(number_line, GOTHIC, sp.number_pt, sp.number_min_pt, w, fonts=f)
+        if fit.overflow:
+            overflow.append(Overflow("strip.number", number_line))
         out += place(x, y, fit.lines[0], GOTHIC, fit.size, f)
         strip_values = {"name": member.name}
         if show.show_kana_on_strip:

@@ -103,6 +103,8 @@ def layout_target_list(shipment: Shipment, profile: RunProfile, issue_date: date
         out: list[Primitive] = []
         overflow: list[Overflow] = []
         fit = fit_text(employer, GOTHIC, 11.0, 7.5, g.right - g.left - 50.0, fonts=fonts)
+        if fit.overflow:
+            overflow.append(Overflow("list.employer", shipment.employer.name))
         out += place(g.left, g.employer_y, fit.lines[0], GOTHIC, fit.size, fonts)
         out += place(g.left, g.title_y, t.text("list.page", {"page": str(n), "pages": str(total)}), GOTHIC, 9.0,
                      fonts, align="right", width=g.right - g.left)

@@ -114,3 +114,20 @@ def test_full_mynumbers_never_appear_in_any_output(tmp_path):
     for n in numbers + bad:
         assert n not in text
         assert n[:8] not in text  # not even a leading part
+
+
+def test_a_name_the_notice_would_cut_is_a_warning_line(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事業所コード", "事業所名", "記号", "番号", "枝番", "本人家族区分", "氏名", "資格取得年月日", "個人番号下4桁"])
+    ws.append([1, "甲社", "10", "1", "00", "本人", "長" * 80, "2010/4/1", "1234"])
+    ws.append([1, "甲社", "10", "2", "00", "本人", "短い 名前", "2010/4/1", "5678"])
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    proc = check(path)
+    text = out(proc)
+    assert proc.returncode == 0, text  # a warning: the run still prints
+    assert "警告: 2" in text.splitlines()  # the summary counts them: the notice and the list
+    lines = [ln for ln in text.splitlines() if "枠に収まりません" in ln]
+    assert len(lines) == 2 and all("2行目" in ln and "列「氏名」" in ln for ln in lines)
+    assert lines[0].startswith("警告: シート「Sheet」 2行目 列「氏名」: お知らせ（") and "対象者一覧（一覧表）" in lines[1]
