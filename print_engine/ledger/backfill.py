@@ -17,6 +17,7 @@ from pathlib import Path
 
 from print_engine.output.records import read_manifest
 
+from .bulk import DocumentRow
 from .fingerprint import manifest_fingerprint, member_key
 from .location import LedgerError
 from .recording import DOCUMENT_KINDS, RunCounts, file_sha256, run_info
@@ -53,7 +54,7 @@ def _issued_at(issue_date: date | None, manifest: Path) -> datetime:
     return datetime.fromtimestamp(manifest.stat().st_mtime, timezone.utc)
 
 
-def _rows_and_counts(manifest_rows: list[dict[str, str]]) -> tuple[list[dict], RunCounts]:
+def _rows_and_counts(manifest_rows: list[dict[str, str]]) -> tuple[list[DocumentRow], RunCounts]:
     rows, counts = [], RunCounts()
     envelopes, employers = set(), set()
     for r in manifest_rows:
@@ -66,16 +67,11 @@ def _rows_and_counts(manifest_rows: list[dict[str, str]]) -> tuple[list[dict], R
         elif doc in DOCUMENT_KINDS:
             setattr(counts, doc + "s", getattr(counts, doc + "s") + 1)
             envelopes.add((r["employer_code"], r["kigo"], r["bango"]))
-            rows.append({
-                "kind": doc,
-                "member_key": member_key(r["kigo"], r["bango"], r["edaban"]),
-                "kigo": r["kigo"], "bango": r["bango"], "edaban": r["edaban"], "name": r["name"],
-                "employer_code": r["employer_code"], "affiliation_code": r["affiliation_code"],
-                "file": r["file"], "page": int(r["first_page"]) if r["first_page"].isdigit() else None,
-                "flag": r["flag"],
-                "fingerprint": manifest_fingerprint(doc, r["kigo"], r["bango"], r["edaban"], r["name"]),
-                "note": "imported",
-            })
+            rows.append(DocumentRow(
+                doc, member_key(r["kigo"], r["bango"], r["edaban"]), r["kigo"], r["bango"], r["edaban"], r["name"],
+                r["employer_code"], r["affiliation_code"], r["file"],
+                int(r["first_page"]) if r["first_page"].isdigit() else None, r["flag"],
+                manifest_fingerprint(doc, r["kigo"], r["bango"], r["edaban"], r["name"]), "issued", "imported"))
     counts.envelopes, counts.employers = len(envelopes), len(employers)
     return rows, counts
 

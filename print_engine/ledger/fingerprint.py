@@ -16,35 +16,37 @@ on those fields.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from operator import attrgetter
 
 NOTICE_FIELDS = ("name", "kana", "kigo", "bango", "edaban", "birth_date", "acquired", "burden_ratio", "sex")
 CERTIFICATE_FIELDS = NOTICE_FIELDS + ("continuation_end", "residence_end")
 FIELDS = {"notice": NOTICE_FIELDS, "certificate": CERTIFICATE_FIELDS}
 MANIFEST_PREFIX = "m:"
 _SEP = "\x1f"
+FINGERPRINT_HEX = 20  # 80 bits: only one member's own documents are ever compared
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+_GETTERS = {kind: attrgetter(*fields) for kind, fields in FIELDS.items()}
 
 
-def _digest(kind: str, values: list[str]) -> str:
-    return hashlib.sha256(_SEP.join([kind, *values]).encode("utf-8")).hexdigest()[:32]
+def _digest(kind: str, values) -> str:
+    # str() of a date is its ISO form; a missing value (None) hashes as "None".
+    text = _SEP.join((kind, *map(str, values)))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=FINGERPRINT_HEX // 2).hexdigest()
 
 
 def fingerprint(member: object, kind: str = "notice") -> str:
     """The fingerprint of ``kind`` (``notice`` | ``certificate``) printed for ``member``."""
-    return _digest(kind, [_text(getattr(member, f, None)) for f in FIELDS[kind]])
+    try:
+        values = _GETTERS[kind](member)
+    except AttributeError:  # a row without some of the fields: they count as empty
+        values = [getattr(member, f, None) for f in FIELDS[kind]]
+    return _digest(kind, values)
 
 
 def manifest_fingerprint(kind: str, kigo: str, bango: str, edaban: str, name: str) -> str:
     """The fingerprint of a document known only from a manifest row (``ledger import``)."""
-    return MANIFEST_PREFIX + _digest(kind, [kigo, bango, edaban, name])[:30]
+    return MANIFEST_PREFIX + _digest(kind, [kigo, bango, edaban, name])
 
 
 def member_key(kigo: str, bango: str, edaban: str) -> str:

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .fingerprint import fingerprint, member_key
+from .bulk import DocumentRow
+from .fingerprint import fingerprint
 from .location import LedgerError
 from .store import Ledger, RunInfo
 
@@ -78,23 +79,11 @@ def run_info(kind: str, variant: str, *, workbook: Path | None = None, profile_t
 
 
 def document_row(kind: str, member, employer_code: str, file: str, page: int | None, flag: str,
-                 note: str = "") -> dict:
+                 note: str = "") -> DocumentRow:
     """One ``documents`` row for a member's notice or certificate (no My Number digit)."""
-    return {
-        "kind": kind,
-        "member_key": member_key(member.kigo, member.bango, member.edaban),
-        "kigo": member.kigo,
-        "bango": member.bango,
-        "edaban": member.edaban,
-        "name": member.name,
-        "employer_code": employer_code,
-        "affiliation_code": member.affiliation,
-        "file": file,
-        "page": page,
-        "flag": flag,
-        "fingerprint": fingerprint(member, kind),
-        "note": note,
-    }
+    kigo, bango, edaban = member.kigo, member.bango, member.edaban
+    return DocumentRow(kind, f"{kigo}-{bango}-{edaban}", kigo, bango, edaban, member.name, employer_code,
+                       member.affiliation, file, page, flag, fingerprint(member, kind), "issued", note)
 
 
 @dataclass(slots=True)
@@ -122,7 +111,7 @@ class RunRecorder:
         self.run_id = self.ledger.begin_run(self.info, status="pending")
         return self.run_id
 
-    def record(self, rows: list[dict], manifest_sha256: str | None = None,
+    def record(self, rows: list[DocumentRow], manifest_sha256: str | None = None,
                counts: RunCounts | None = None) -> None:
         values = counts.values() if counts else {}
         if manifest_sha256:

@@ -88,12 +88,12 @@ documents = Table(
     Column("file", Text, nullable=False, default=""),  # PDF file name, or the print job
     Column("page", Integer),
     Column("flag", String(16), nullable=False, default=""),  # RETURN or empty
-    Column("fingerprint", String(40), nullable=False),
+    Column("fingerprint", String(24), nullable=False),
     Column("status", String(16), nullable=False, default="issued"),  # issued | voided
     Column("note", String(32), nullable=False, default=""),  # e.g. interrupted
-    Index("ix_documents_member", "kigo", "bango", "edaban"),
+    # One index serves history (a member's key, or a household's key prefix) and --unissued.
+    Index("ix_documents_key", "member_key", "kind", "status", "fingerprint", "run_id", "id"),
     Index("ix_documents_run", "run_id"),
-    Index("ix_documents_issued", "kind", "member_key", "status", "fingerprint", "run_id", "id"),
 )
 
 Migration = Callable[[Connection], None]

@@ -18,12 +18,14 @@ from sqlalchemy import create_engine, delete, event, func, insert, inspect, sele
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from .bulk import insert_documents, issued_rows
 from .faults import fault_message
+from .fingerprint import member_key
 from .location import LedgerError, LedgerLocation, default_ledger_path
 from .schema import MIGRATIONS, SCHEMA_VERSION, documents, metadata, runs, version_table
 
 SQLITE_BUSY_MS = 30_000
-LOOKUP_CHUNK = 5_000  # member keys per --unissued query (SQLite allows 32,766 parameters)
+SQLITE_CACHE_KB = 65_536
 RUN_STATUSES = ("pending", "committed", "cancelled", "failed")
 
 
@@ -66,6 +68,7 @@ def _sqlite_engine(location: LedgerLocation) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")  # the key index of millions of documents
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -125,15 +128,14 @@ class Ledger:
         with self.writing() as conn:
             return conn.execute(insert(runs).values(status=status, **values).returning(runs.c.id)).scalar_one()
 
-    def add_documents(self, run_id: int, rows: list[dict], run_values: dict | None = None) -> None:
+    def add_documents(self, run_id: int, rows: list, run_values: dict | None = None) -> None:
         """Record documents of a run (and update the run's columns) in one transaction."""
         with self.writing() as conn:
-            if rows:
-                conn.execute(insert(documents), [{**r, "run_id": run_id} for r in rows])
+            insert_documents(conn, run_id, rows)
             if run_values:
                 conn.execute(update(runs).where(runs.c.id == run_id).values(**run_values))
 
-    def import_run(self, info: RunInfo, rows: list[dict], counts: dict) -> tuple[int, bool]:
+    def import_run(self, info: RunInfo, rows: list, counts: dict) -> tuple[int, bool]:
         """A finished run and its documents in one transaction; (run id, added).
 
         A run with the same manifest SHA-256 already there is returned as it is
@@ -147,8 +149,7 @@ class Ledger:
                 return known, False
             run_id = conn.execute(insert(runs).values(status="committed", finished_at=info.started_at,
                                                       **values, **counts).returning(runs.c.id)).scalar_one()
-            if rows:
-                conn.execute(insert(documents), [{**r, "run_id": run_id} for r in rows])
+            insert_documents(conn, run_id, rows)
             return run_id, True
 
     def finish_run(self, run_id: int, status: str, **values) -> None:
@@ -193,9 +194,11 @@ class Ledger:
 
     def history(self, kigo: str, bango: str, edaban: str | None = None) -> list[dict]:
         """Every document of a member (or household), newest first, with its run."""
-        cond = (documents.c.kigo == kigo) & (documents.c.bango == bango)
         if edaban is not None:
-            cond &= documents.c.edaban == edaban
+            cond = documents.c.member_key == member_key(kigo, bango, edaban)
+        else:  # the household's keys share the prefix "記号-番号-" (codes hold no "-")
+            prefix = f"{kigo}-{bango}-"
+            cond = (documents.c.member_key >= prefix) & (documents.c.member_key < prefix + "\uffff")
         return self._documents(cond, newest_first=True)
 
     def documents_between(self, start: datetime | None, end: datetime | None) -> list[dict]:
@@ -222,23 +225,21 @@ class Ledger:
         Only documents of committed runs count; "latest" is by the run's time
         (an old run imported today is still older), then by document.
         """
-        keys = list(dict.fromkeys(keys))
-        best: dict[str, tuple] = {}
+        keys = sorted(set(keys))  # in index order: the look-ups walk the index forwards
         issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
+        best: dict[str, tuple[int, str]] = {}
         with self.reading() as conn:
-            when = {rid: aware(t) for rid, t in conn.execute(
-                select(runs.c.id, issued).where(runs.c.status == "committed"))}
-            q = (select(documents.c.member_key, documents.c.fingerprint, documents.c.run_id, func.max(documents.c.id))
-                 .group_by(documents.c.member_key, documents.c.fingerprint, documents.c.run_id))
-            for start in range(0, len(keys), LOOKUP_CHUNK):
-                chunk = keys[start:start + LOOKUP_CHUNK]
-                cond = ((documents.c.kind == kind) & (documents.c.status == "issued")
-                        & documents.c.member_key.in_(chunk))
-                for key, fp, run_id, doc_id in conn.execute(q.where(cond)):
-                    t = when.get(run_id)
-                    if t is not None and (key not in best or (t, doc_id) > best[key][:2]):
-                        best[key] = (t, doc_id, fp)
-        return {key: v[2] for key, v in best.items()}
+            committed = conn.execute(select(runs.c.id).where(runs.c.status == "committed")
+                                     .order_by(issued, runs.c.id)).scalars().all()
+            rank = {run_id: n << 42 for n, run_id in enumerate(committed, start=1)}  # then by document id
+            for key, fp, run_id, doc_id in issued_rows(conn, kind, keys):
+                r = rank.get(run_id)
+                if r is not None:
+                    order = r | doc_id
+                    seen = best.get(key)
+                    if seen is None or order > seen[0]:
+                        best[key] = (order, fp)
+        return {key: v[1] for key, v in best.items()}
 
     def void(self, run_id: int, employers: Iterable[str] = (), members: Iterable[str] = ()) -> int:
         """Void a run's issued documents (all, or those of the employers / member keys); returns how many."""

@@ -33,8 +33,8 @@ def test_kinds_are_separate(ledger):
 
 
 def test_an_imported_document_is_compared_on_number_and_name(ledger):
-    row = document_row("notice", member(), "1", "a.pdf", 1, "")
-    row["fingerprint"] = manifest_fingerprint("notice", "10", "100", "00", "試験 太郎")
+    row = document_row("notice", member(), "1", "a.pdf", 1, "")._replace(
+        fingerprint=manifest_fingerprint("notice", "10", "100", "00", "試験 太郎"))
     commit(ledger, [row])
     kept, renamed = member(kana="ちがう"), member(name="改姓 太郎")
     assert issue_states(ledger, [kept]).of(kept) == ISSUED  # fields a manifest does not know do not count

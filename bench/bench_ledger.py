@@ -1,0 +1,153 @@
+"""Benchmark: the issuance ledger on SQLite and on PostgreSQL.
+
+    python bench/bench_ledger.py [--backend sqlite|postgres|both] [--pg URL] [--skip-batch]
+
+PostgreSQL is reached through --pg or OSHIRASE_TEST_PG_URL
+(``eval "$(bash tools/start_test_postgres.sh)"``). Prints, per backend
+(targets of issue 10):
+
+- recording 100,000 documents (rows with fingerprints, insert, commit): <= 2 s
+- --unissued for 100,000 members against a ledger of 1,000,000 documents
+  (what it adds to planning: the look-up and the comparison): <= 1.5 s
+- one member's history at 1,000,000 documents (median and max of 50): < 100 ms
+- a batch of 10,000 notices with the ledger vs --no-ledger: <= 1.1x
+
+The 1,000,000 documents are ten monthly runs over a society of 300,000
+members (each run 100,000 of them), so a member has about three documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from print_engine.ledger.location import location_of  # noqa: E402
+from print_engine.ledger.recording import RunCounts, RunRecorder, document_row, run_info  # noqa: E402
+from print_engine.ledger.store import open_ledger  # noqa: E402
+from print_engine.ledger.unissued import issue_states  # noqa: E402
+from print_engine.model import Member  # noqa: E402
+
+SOCIETY = 300_000
+RUN = 100_000
+RUNS_TO_FILL = 10
+
+
+def members(n: int, start: int = 0) -> list[Member]:
+    out = []
+    for i in range(start, start + n):
+        out.append(Member(sheet="加入者", row=i + 2, employer_code=str(i % 500 + 1), affiliation="",
+                          kigo=str(10 + i % 90), bango=str(100_000 + i // 3), edaban=f"{i % 3:02d}",
+                          name=f"試験 太郎{i}", kana="シケン タロウ", birth_date=date(1980, 1, 1 + i % 28),
+                          acquired=date(2010, 4, 1), mynumber4="1234"))
+    return out
+
+
+def record(ledger, ms: list[Member]) -> float:
+    t0 = time.perf_counter()
+    rec = RunRecorder(ledger, run_info("export", "initial", output="bench"))
+    rec.start()
+    rows = [document_row("notice", m, m.employer_code, f"{m.employer_code}_x.pdf", i % 400 + 1, "")
+            for i, m in enumerate(ms)]
+    rec.record(rows, counts=RunCounts(notices=len(rows)))
+    rec.commit()
+    return time.perf_counter() - t0
+
+
+def bench_store(label: str, url: str) -> None:
+    print(f"== {label}")
+    society = members(SOCIETY)
+    with open_ledger(location_of(url)) as ledger:
+        t = record(ledger, society[:RUN])
+        print(f"recording 100,000 documents      {t:8.2f} s   (target <= 2 s)")
+        rng = random.Random(7)
+        t0 = time.perf_counter()
+        for _ in range(RUNS_TO_FILL - 1):
+            record(ledger, rng.sample(society, RUN))
+        total = ledger.document_count()
+        print(f"filled to {total:,} documents      {time.perf_counter() - t0:8.1f} s")
+        month = rng.sample(society, RUN)
+        for m in month[:1000]:
+            m.name += "（改姓）"
+        t0 = time.perf_counter()
+        states = issue_states(ledger, month)
+        t = time.perf_counter() - t0
+        c = states.counts()
+        print(f"--unissued 100,000 vs {total:,}  {t:8.2f} s   (target <= 1.5 s; "
+              f"発行済 {c['issued']:,}, 前回から変更 {c['changed']:,}, 未発行 {c['new']:,})")
+        times = []
+        for m in rng.sample(society, 50):
+            t0 = time.perf_counter()
+            docs = ledger.history(m.kigo, m.bango, m.edaban)
+            times.append(time.perf_counter() - t0)
+            assert all(d["edaban"] == m.edaban for d in docs)
+        print(f"one member's history             {statistics.median(times) * 1000:8.1f} ms median, "
+              f"{max(times) * 1000:.1f} ms max (target < 100 ms)")
+
+
+def bench_batch(label: str, url: str, notices: int = 10_000) -> None:
+    from bench.bench_load import workbook
+    from print_engine.cli.main import main as cli_main
+
+    book = workbook(notices, 50)
+    tmp = Path(tempfile.mkdtemp(prefix="oshirase-bench-"))
+    try:
+        def run(*extra) -> float:
+            out = tmp / f"out{time.monotonic_ns()}"
+            t0 = time.perf_counter()
+            code = cli_main(["batch", str(book), "--out", str(out), *extra])
+            assert code in (0, 1), code
+            return time.perf_counter() - t0
+
+        off, on = [], []
+        for _ in range(2):
+            off.append(run("--no-ledger"))
+            on.append(run("--ledger", url))
+        print(f"batch of {notices:,} notices           {min(on):8.2f} s with the ledger, {min(off):.2f} s without "
+              f"-> {min(on) / min(off):.3f}x (target <= 1.1x)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    ap.add_argument("--pg", default=os.environ.get("OSHIRASE_TEST_PG_URL"))
+    ap.add_argument("--skip-batch", action="store_true")
+    args = ap.parse_args()
+    print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    tmp = Path(tempfile.mkdtemp(prefix="oshirase-ledger-"))
+    try:
+        backends = []
+        if args.backend in ("sqlite", "both"):
+            backends.append(("SQLite", str(tmp / "ledger.sqlite3"), str(tmp / "batch.sqlite3")))
+        if args.backend in ("postgres", "both"):
+            if not args.pg:
+                print("== PostgreSQL: skipped (no --pg URL and OSHIRASE_TEST_PG_URL is not set)")
+            else:
+                from tests.engine.ledger.conftest import clean_postgres
+
+                clean_postgres(args.pg)
+                backends.append(("PostgreSQL", args.pg, args.pg))
+        for label, url, batch_url in backends:
+            bench_store(label, url)
+            if label == "PostgreSQL":
+                clean_postgres(args.pg)
+            if not args.skip_batch:
+                bench_batch(label, batch_url)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
