@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from print_engine.layout.fonts import GOTHIC, MINCHO, FontSet
+from print_engine.layout.geometry import A4_MM
 from print_engine.layout.notice_parts import cell_baseline
 from print_engine.layout.primitives import (
-    A4_MM,
     MM_PER_PT,
     Line,
     Overflow,
