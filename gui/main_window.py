@@ -37,6 +37,7 @@ from .message_bar import MessageBar
 from .preview_document import document_for_member
 from .preview_pane import PreviewPane
 from .problems_panel import ProblemsPanel
+from .run_warnings import RunWarnings
 from .session import Session
 
 COLUMN_WIDTHS = (56, 172, 86, 74, 136, 44, 130, 150, 88, 88)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.problems = ProblemsPanel()
+        self.run_warnings = RunWarnings(self)  # texts the pages would cut: listed once computed
         self.preview = PreviewPane()
         self.preview.set_window(self.session.profile.envelope)
         self.message_bar = MessageBar()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._on_plan_changed)
         s.load_failed.connect(lambda text: self.message_bar.show_message(text, "error"))
         s.busy_changed.connect(self._on_busy)
+        self.run_warnings.ready.connect(self._on_run_warnings)
         self.filters.filter_changed.connect(self._apply_filter)
         self.proxy.filter_changed.connect(self._update_counts)
         self.tree.scope_selected.connect(self.filters.set_scope)
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         self.filters.set_workbook(s.loaded, s.index)
         self.tree.set_plan(s.plan, s.index)
         self.problems.set_problems(s.loaded.problems())
+        self.run_warnings.start(s.plan)
         settings.add_recent_file(s.loaded.path)
         self.actions.update_recent_menu()
         self._update_title()
@@ -237,6 +241,20 @@ class MainWindow(QMainWindow):
         self.preview.set_window(self.session.profile.envelope)
         self._update_counts()
         self._show_preview_of_current()
+        if self.session.loaded is not None:
+            self.problems.set_problems(self.session.loaded.problems())
+            self.run_warnings.start(self.session.plan)
+
+    def _on_run_warnings(self, plan, warnings: list[Problem]) -> None:
+        s = self.session
+        if plan is not s.plan or s.loaded is None:
+            return
+        self.problems.set_problems(s.loaded.problems() + warnings)
+        cut = [w for w in warnings if w.code == "TEXT_OVERFLOW"]
+        if cut and not s.loaded.row_errors():
+            self.message_bar.show_message(
+                self.tr("%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。")
+                .replace("%1", f"{len(cut):,}"), "warning")
 
     # --- filters and selection -----------------------------------------------
 

@@ -84,6 +84,8 @@ _EXPORTS: dict[str, str] = {
     # direct mail (direct-mail.md)
     "GROUP_CODE": "print_engine.mail.households",
     "is_mail_shipment": "print_engine.mail.grouping",
+    # warnings about a run as it would print
+    "run_warnings": "print_engine.check.run_warnings",
 }
 
 __all__ = sorted(_EXPORTS)

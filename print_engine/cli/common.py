@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from print_engine.layout.fonts import FontSet
-from print_engine.check.overflow import overflow_warnings
+from print_engine.check.run_warnings import run_warnings  # noqa: F401 - check and batch take it from here
 from print_engine.model import Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
 from print_engine.profile.checks import check_certificate_validity
@@ -41,11 +41,6 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
     issue_date = profile.issue_date_resolved(today or date.today())
     order = args.order or ""
     return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
-
-
-def run_warnings(plan: RunPlan) -> list[Problem]:
-    """Warnings about the run as it would print (texts the layout would cut), beside the workbook's own."""
-    return overflow_warnings(plan)
 
 
 def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:

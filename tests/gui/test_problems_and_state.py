@@ -125,3 +125,22 @@ def test_busy_disables_the_run_actions_and_idle_enables_them(qtbot, sample_windo
         session.job = saved
     actions.set_busy(False)
     assert actions.print.isEnabled()
+
+
+def test_a_name_the_pages_would_cut_is_listed_in_the_problems_panel(qtbot, window, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事業所コード", "事業所名", "記号", "番号", "枝番", "本人家族区分", "氏名", "資格取得年月日", "個人番号下4桁"])
+    ws.append([1, "甲社", "10", "1", "00", "本人", "長" * 80, "2010/4/1", "1234"])
+    ws.append([1, "甲社", "10", "2", "00", "本人", "短い 名前", "2010/4/1", "5678"])
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    with qtbot.waitSignal(window.run_warnings.ready, timeout=30_000):
+        load(qtbot, window, path)
+    panel = window.problems
+    cut = [p for p in panel.model.all_problems if p.code == "TEXT_OVERFLOW"]
+    assert {(p.row, p.column) for p in cut} == {(2, "氏名")} and len(cut) == 2  # the notice and the list
+    assert "警告 2 件" in panel.title.text()
+    assert "枠に収まらず" in window.message_bar.message()
