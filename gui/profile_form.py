@@ -93,26 +93,27 @@ class WindowDiagram(QWidget):
         from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor, QPainter, QPen
 
-        from print_engine.layout.notice import GEOMETRY
+        from print_engine import GEOMETRY
 
+        g = GEOMETRY
+        paper_w, paper_h = g.page
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        k = min((self.width() - 10) / 210.0, (self.height() - 10) / 297.0)
+        k = min((self.width() - 10) / paper_w, (self.height() - 10) / paper_h)
         p.translate(5, 5)
-        p.fillRect(QRectF(2, 2, 210 * k, 297 * k), QColor(0, 0, 0, 50))
+        p.fillRect(QRectF(2, 2, paper_w * k, paper_h * k), QColor(0, 0, 0, 50))
         p.setPen(QPen(QColor("#888"), 1))
         p.setBrush(QColor("white"))
-        p.drawRect(QRectF(0, 0, 210 * k, 297 * k))
+        p.drawRect(QRectF(0, 0, paper_w * k, paper_h * k))
         p.setPen(QPen(QColor("#bbb"), 1, Qt.PenStyle.DotLine))
-        for fold in (99.0, 198.0):
-            p.drawLine(QPointF(0, fold * k), QPointF(210 * k, fold * k))
+        for fold in g.folds:
+            p.drawLine(QPointF(0, fold * k), QPointF(paper_w * k, fold * k))
         v = {name: spin.value() for name, spin in self.spins.items()}
         window = QRectF(v["window_left_mm"] * k, v["window_top_mm"] * k, v["window_width_mm"] * k,
                         v["window_height_mm"] * k)
         p.setPen(QPen(QColor(30, 110, 220), 1.5))
         p.setBrush(QColor(30, 110, 220, 40))
         p.drawRect(window)
-        g = GEOMETRY
         p.setPen(QPen(QColor(230, 120, 0), 1.2, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(QRectF(g.strip_x * k, g.strip_y * k, g.strip_w * k, g.strip_h * k))

@@ -184,6 +184,7 @@ class NoticeGeometry:
 
     page: tuple[float, float] = A4_MM
     edge: float = EDGE_MM  # nothing printed closer to the paper's edge
+    folds: tuple[float, float] = FOLDS_MM  # where the sheet bends in the envelope: no fold crosses the card
     left: float = 15.0  # content column
     right: float = 195.0
     window_margin: float = 3.0  # inset of the window block in the window

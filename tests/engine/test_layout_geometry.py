@@ -41,10 +41,10 @@ def fonts() -> FontSet:
 
 
 def test_the_folds_divide_the_sheet_in_three_and_no_fold_crosses_the_card_or_frame2():
-    assert FOLDS_MM == (A4_MM[1] / 3, A4_MM[1] * 2 / 3)
+    assert FOLDS_MM == (A4_MM[1] / 3, A4_MM[1] * 2 / 3) == GEOMETRY.folds
     g = GEOMETRY
     for top, height in ((g.strip_y, g.strip_h), (g.frame2_y, g.frame2_h)):
-        assert FOLDS_MM[-1] < top and top + height <= A4_MM[1] - EDGE_MM
+        assert g.folds[-1] < top and top + height <= A4_MM[1] - EDGE_MM
 
 
 def test_every_document_and_the_profile_check_use_the_same_sheet_and_edge(tmp_path: Path):
@@ -113,7 +113,7 @@ def _variants() -> dict[str, tuple[NoticeGeometry, NoticeGeometry]]:
     out = {}
     for f in dataclasses.fields(NoticeGeometry):
         value = getattr(GEOMETRY, f.name)
-        if f.name == "edge":  # a limit the layout must respect (see test_layout_notice), not a position
+        if f.name in ("edge", "folds"):  # limits the layout must respect (tested above), not positions
             continue
         if dataclasses.is_dataclass(value) and not isinstance(value, LineFit):
             for sub in dataclasses.fields(value):
