@@ -12,6 +12,7 @@ from print_engine.cli.common import (
     EXIT_OK,
     EXIT_ROW_ERRORS,
     load_and_plan,
+    profile_lines,
     run_warnings,
     summary_lines,
 )
@@ -70,7 +71,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             print(f"エラー: {exc}", file=sys.stderr)
             return EXIT_FAILED
         run["counts"] = {**plan.counts(), "pdf_files": len(result.files), "pages": result.pages}
-    for line in summary_lines(plan, extra):
+    for line in profile_lines(plan) + summary_lines(plan, extra):
         print(line)
     for problem in extra:  # what the PDFs cut: the workbook's own problems are check's to list
         print(problem)

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from print_engine.layout.fonts import FontSet
+from print_engine.check.profile_age import profile_warnings
 from print_engine.check.run_warnings import run_warnings  # noqa: F401 - check and batch take it from here
 from print_engine.model import Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
@@ -41,6 +42,14 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
     issue_date = profile.issue_date_resolved(today or date.today())
     order = args.order or ""
     return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
+
+
+def profile_lines(plan: RunPlan, today: date | None = None) -> list[str]:
+    """Warnings about the profile itself (an earlier run's dates, the sample insurer), printed first.
+
+    They are not counted under 警告 in the summary, which counts the rows' warnings.
+    """
+    return [str(p) for p in profile_warnings(plan.profile, today or date.today())]
 
 
 def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:

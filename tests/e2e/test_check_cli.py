@@ -131,3 +131,11 @@ def test_a_name_the_notice_would_cut_is_a_warning_line(tmp_path):
     lines = [ln for ln in text.splitlines() if "枠に収まりません" in ln]
     assert len(lines) == 2 and all("2行目" in ln and "列「氏名」" in ln for ln in lines)
     assert lines[0].startswith("警告: シート「Sheet」 2行目 列「氏名」: お知らせ（") and "対象者一覧（一覧表）" in lines[1]
+
+
+def test_the_bundled_profile_is_warned_about_first_and_not_counted_as_a_row_warning():
+    proc = check(SAMPLES / "sample.xlsx")
+    lines = out(proc).splitlines()
+    assert proc.returncode == 0
+    assert lines[0].startswith("警告: 実行プロファイルの発行日") and lines[1].startswith("警告: 実行プロファイルの時点")
+    assert lines[2].startswith("警告: 実行プロファイルの保険者") and lines[3].startswith("ファイル: ")
