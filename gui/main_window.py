@@ -33,6 +33,7 @@ from .jobs import Job, StatusProgress
 from .main_actions import WindowActions
 from .member_filter import MemberFilter, MemberFilterProxy
 from .member_model import MemberTableModel
+from .ledger_panel import LedgerPanel
 from .message_bar import MessageBar
 from .preview_document import document_for_member
 from .preview_pane import PreviewPane
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self._build_widgets()
         self.actions = WindowActions(self)
+        self.ledger = LedgerPanel(self)
         self._connect()
         self._restore_state()
         self._update_title()

@@ -30,6 +30,7 @@ _DEFAULTS: dict[str, Any] = {
     "files/last_export_dir": "",
     "files/runs_dir": "",
     "profile/path": "",
+    "ledger/location": "",  # the window's ledger (a SQLite file or postgresql://…); '' = the default file
     "preview/zoom": "page",
     "preview/show_window": True,
 }

@@ -48,3 +48,9 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if marker in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def isolated_ledger(tmp_path, monkeypatch):
+    """Runs record into a ledger of the test's own (``OSHIRASE_LEDGER``), never the user's."""
+    monkeypatch.setenv("OSHIRASE_LEDGER", str(tmp_path / "ledger.sqlite3"))

@@ -1,0 +1,183 @@
+"""The window's side of the issuance ledger: history pane, 発行履歴 menu, proof mode, pending runs.
+
+Thin: every question goes to :mod:`print_engine.ledger` on a worker thread
+(:func:`gui.jobs.run_job`), so a slow or unreachable PostgreSQL server never
+freezes the window; faults appear in the message strip as one Japanese line.
+
+The ledger is the one ``main.py`` would use: ``OSHIRASE_LEDGER``, else the
+window's setting ``ledger/location``, else the default file. 「校正用（記録しない）」
+(proof mode) is not remembered between starts, so recording cannot stay
+switched off by accident.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from print_engine.ledger.location import LedgerError, LedgerLocation, choose_ledger
+from print_engine.ledger.recording import pending_message
+from print_engine.ledger.reports import DOCUMENT_TEXT, STATUS_TEXT, history_rows
+from print_engine.ledger.store import Ledger, open_ledger
+
+from . import settings
+from .jobs import run_job
+
+HISTORY_HEADERS = ("実行", "発行日時", "種類", "書類", "氏名", "事業所", "ファイル", "頁", "状態")
+
+
+def window_location(proof: bool = False) -> LedgerLocation | None:
+    """The window's ledger (None in proof mode). Raises LedgerError for an unusable setting."""
+    return choose_ledger(None, no_ledger=proof, window_setting=settings.read("ledger/location") or None)
+
+
+def open_window_ledger() -> Ledger:
+    return open_ledger(window_location())
+
+
+class HistoryPane(QWidget):
+    """Every document issued to the selected member, newest first (``historyPane``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPane")
+        self.title = QLabel(self.tr("発行履歴"))
+        self.title.setObjectName("historyTitle")
+        self.table = QTableWidget(0, len(HISTORY_HEADERS))
+        self.table.setObjectName("historyTable")
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HISTORY_HEADERS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def show_history(self, label: str, docs: list[dict] | None, note: str = "") -> None:
+        """Fill the table (``docs`` None: nothing selected or no ledger)."""
+        rows = history_rows(docs or [])
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            run_id, issued, variant, kind, _k, _b, _e, name, employer, file, page, status = row
+            cells = (run_id, issued.replace("T", " ")[:16], variant, DOCUMENT_TEXT.get(kind, kind), name, employer,
+                     file, page, STATUS_TEXT.get(status, status))
+            for c, value in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        if note:
+            self.title.setText(note)
+        elif label:
+            text = self.tr("発行履歴: %1（%2 件）").replace("%1", label).replace("%2", str(len(rows)))
+            self.title.setText(text if rows else self.tr("発行履歴: %1（まだ発行していません）").replace("%1", label))
+        else:
+            self.title.setText(self.tr("発行履歴"))
+
+
+class LedgerPanel(QObject):
+    """Adds the ledger to a main window: history pane, menu actions, pending-run check.
+
+    Attributes:
+        pane: The :class:`HistoryPane` under the problems panel.
+        proof_action: 「校正用（記録しない）」, checkable.
+        runs_action: ファイル → 発行履歴….
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pane = HistoryPane()
+        window.centre_splitter.addWidget(self.pane)
+        self._request = 0
+        self._pending_text = ""
+        self.proof_action = QAction(self.tr("校正用（記録しない）"), window)
+        self.proof_action.setObjectName("proofAction")
+        self.proof_action.setCheckable(True)
+        self.proof_action.setStatusTip(self.tr("印刷・出力を発行台帳に記録しません（校正刷り）"))
+        self.proof_action.toggled.connect(self._proof_toggled)
+        self.runs_action = QAction(self.tr("発行履歴…"), window)
+        self.runs_action.setObjectName("ledgerRunsAction")
+        self.runs_action.setStatusTip(self.tr("発行台帳の実行の一覧（取消・確定処理・取り込み・書き出し・削除）"))
+        self.runs_action.triggered.connect(lambda _c=False: self.open_runs_dialog())
+        file_menu = window.menuBar().actions()[0].menu()
+        before = window.actions.quit
+        file_menu.insertAction(before, self.runs_action)
+        file_menu.insertAction(before, self.proof_action)
+        file_menu.insertSeparator(before)
+        window.table.selectionModel().currentRowChanged.connect(lambda *_a: self.refresh_history())
+        QTimer.singleShot(0, self.check_pending)
+
+    @property
+    def proof(self) -> bool:
+        return self.proof_action.isChecked()
+
+    def location(self) -> LedgerLocation | None:
+        """The ledger runs record into (None in proof mode)."""
+        return window_location(self.proof)
+
+    def _proof_toggled(self, on: bool) -> None:
+        if on:
+            self.window.statusBar().showMessage(self.tr("校正用: 印刷・出力を発行台帳に記録しません"))
+        else:
+            self.window.statusBar().clearMessage()
+
+    # --- history of the selected member ---------------------------------------
+
+    def refresh_history(self) -> None:
+        w = self.window
+        row = w.current_source_row()
+        if row is None:
+            self.pane.show_history("", None)
+            return
+        m = w.model.member(row)
+        label = f"{m.kigo}-{m.bango}-{m.edaban} {m.name}"
+        self._request += 1
+        request = self._request
+
+        def done(docs) -> None:
+            if request == self._request:
+                self.pane.show_history(label, docs)
+
+        def failed(exc) -> None:
+            if request == self._request:
+                note = exc.message if isinstance(exc, LedgerError) else self.tr("発行履歴を読めません")
+                self.pane.show_history(label, None, note)
+
+        run_job(self, lambda _ctx: self._history(m.kigo, m.bango, m.edaban), done, failed,
+                title=self.tr("発行履歴"))
+
+    @staticmethod
+    def _history(kigo: str, bango: str, edaban: str) -> list[dict]:
+        with open_window_ledger() as ledger:
+            return ledger.history(kigo, bango, edaban)
+
+    # --- pending runs and the runs dialog ---------------------------------------
+
+    def check_pending(self) -> None:
+        """Say in the message strip when the ledger holds a run that was never settled."""
+        def op(_ctx):
+            with open_window_ledger() as ledger:
+                return pending_message(ledger.pending_runs())
+
+        def done(text: str) -> None:
+            bar = self.window.message_bar
+            if text:
+                self._pending_text = text + self.tr(" ファイル → 発行履歴 から確定処理または取り消しができます。")
+                bar.show_message(self._pending_text, "warning")
+            elif self._pending_text and bar.message() == self._pending_text:
+                bar.clear()  # settled meanwhile
+
+        def failed(exc) -> None:
+            if isinstance(exc, LedgerError):
+                self.window.message_bar.show_message(exc.message, "warning")
+
+        run_job(self, op, done, failed, title=self.tr("発行台帳"))
+
+    def open_runs_dialog(self) -> None:
+        from .ledger_dialog import RunsDialog
+
+        dialog = RunsDialog(self.window)
+        dialog.finished.connect(lambda _r: (self.refresh_history(), self.check_pending()))
+        dialog.open()
+        return dialog
