@@ -121,7 +121,7 @@ class Build:
             where = check_run([self.python, "-c", "import print_engine, print_engine.resources as r; "
                                "print(print_engine.__file__); print(r.resources_dir())"], "import", cwd=tmp, env=env)
             module, resources = where.stdout.decode("utf-8").split("\n")[:2]
-            if ROOT in Path(module).parents or ROOT in Path(resources).parents:
+            if "site-packages" not in Path(module).parts or Path(resources).name != "_resources":
                 raise StepFailed(f"the installed package uses the checkout: {module}, {resources}")
             proc = run([scripts / f"oshirase{EXE}", "check", "book.xlsx"], cwd=tmp, env=env)
             source = run([self.python, ROOT / "main.py", "check", "book.xlsx"], cwd=tmp, env=env)
