@@ -47,6 +47,8 @@ class RunSummary:
         errors: Rows with errors (held back).
         printer_name: The printer (printer runs).
         complete: False when a printer run was cancelled part-way.
+        note: What the operator must know about an incomplete run (which
+            jobs reached the spooler), or "".
     """
 
     kind: str
@@ -57,6 +59,7 @@ class RunSummary:
     errors: int = 0
     printer_name: str = ""
     complete: bool = True
+    note: str = ""
 
     @property
     def pages(self) -> int:
@@ -103,7 +106,7 @@ class RunSummaryDialog(QDialog):
             head = self.tr("プリンタ「%1」に %2 件の印刷ジョブ（%3 ページ）を送りました。").replace(
                 "%1", s.printer_name).replace("%2", str(len(s.files))).replace("%3", f"{s.pages:,}")
             if not s.complete:
-                head += "\n" + self.tr("途中で中止しました。送信済みのジョブだけを記録しています。")
+                head += "\n" + (s.note or self.tr("途中で中止しました。送信済みのジョブだけを記録しています。"))
         title = QLabel(head)
         title.setObjectName("summaryHeadline")
         title.setWordWrap(True)
