@@ -89,6 +89,8 @@ class LedgerPanel(QObject):
         self.window = window
         self.pane = HistoryPane()
         window.centre_splitter.addWidget(self.pane)
+        window.centre_splitter.setSizes([520, 150, 150])  # table, problems, history
+        window.centre_splitter.setCollapsible(2, False)
         self._request = 0
         self._pending_text = ""
         self.proof_action = QAction(self.tr("校正用（記録しない）"), window)
