@@ -76,4 +76,9 @@ def run_app(argv: list[str]) -> int:
     app = create_application([a for a in argv if a.startswith("-")])
     window = create_main_window(workbook)
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from .settings_dialog import first_start_setup
+
+    QTimer.singleShot(0, lambda: first_start_setup(window))  # no profile of its own yet: ask for the insurer
     return app.exec()

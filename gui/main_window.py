@@ -9,6 +9,7 @@ and exports through :mod:`gui.run_control`.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine import MEMBER_FILE_SUFFIXES
+from print_engine import MEMBER_FILE_SUFFIXES, profile_warnings
 from print_engine.model import Problem
 
 from . import settings
@@ -224,10 +225,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         errors = sum(1 for p in s.loaded.row_errors())
+        stale = profile_warnings(s.profile, date.today())
         if errors:
             self.message_bar.show_message(
                 self.tr("%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。")
                 .replace("%1", f"{len({(p.sheet, p.row) for p in s.loaded.row_errors()}):,}"), "warning")
+        elif stale:  # an earlier run's dates, the sample insurer: said before anything is printed
+            self.message_bar.show_message("\n".join(p.message for p in stale), "warning")
         key = getattr(self, "_reload_key", None)
         row = self.model.row_of_key(key) if key else None
         if row is not None and self.proxy.proxy_row(row) >= 0:
@@ -254,9 +258,10 @@ class MainWindow(QMainWindow):
         self.problems.set_problems(s.loaded.problems() + warnings)
         cut = [w for w in warnings if w.code == "TEXT_OVERFLOW"]
         if cut and not s.loaded.row_errors():
-            self.message_bar.show_message(
-                self.tr("%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。")
-                .replace("%1", f"{len(cut):,}"), "warning")
+            lines = [self.tr("%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。")
+                     .replace("%1", f"{len(cut):,}")]
+            lines += [p.message for p in profile_warnings(s.profile, date.today())]  # still said, below
+            self.message_bar.show_message("\n".join(lines), "warning")
 
     # --- filters and selection -----------------------------------------------
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from print_engine.profile.loading import (
     ProfileError,
+    load_profile,
     profile_from_mapping,
     save_profile,
 )
@@ -46,10 +47,11 @@ class SettingsDialog(QDialog):
         saved_path: Where the profile was saved (after OK).
     """
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, setup: bool = False) -> None:
+        """``setup``: the first-start page, which asks only for the insurer's own data."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("実行プロファイルの設定"))
+        self.setWindowTitle(self.tr("はじめに — 保険者の設定") if setup else self.tr("実行プロファイルの設定"))
         self.resize(720, 600)
         self.session = session
         self.profile: RunProfile | None = session.profile
@@ -61,6 +63,14 @@ class SettingsDialog(QDialog):
             employers = {code: e.name for code, e in sorted(session.loaded.employers.items())}
         self.form = ProfileForm(employers)
         self.form.set_profile(session.profile)
+        self.intro = QLabel(self.tr(
+            "お知らせに印字する保険者（自組合）の情報を入力してください。いまの設定は見本の組合のものです。"
+            "保存すると、その実行プロファイルを次回からも使います（日付などほかの設定は「設定」でいつでも変えられます）。"))
+        self.intro.setObjectName("setupIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(setup)
+        if setup:
+            self._setup_page()
         self.form.changed.connect(self.validate)
         where = session.profile_path or self.tr("同梱の標準プロファイル（保存するときは名前を付けて保存します）")
         self.path_label = QLabel(self.tr("ファイル: %1").replace("%1", str(where)))
@@ -84,11 +94,25 @@ class SettingsDialog(QDialog):
         self.save_as_button.clicked.connect(lambda: self.save(ask_path=True))
         self.test_page_button.clicked.connect(self.print_test_page)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.path_label)
         layout.addWidget(self.form, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.validate()
+
+    def _setup_page(self) -> None:
+        """Only the insurer tab, its sample values cleared: the operator types the society's own."""
+        sample = load_profile().insurer
+        for i in range(self.form.count()):
+            self.form.setTabVisible(i, i == 0)
+        self.form.setCurrentIndex(0)
+        if self.session.profile.insurer.number == sample.number or self.session.profile.insurer.name == sample.name:
+            for key in ("name", "number", "postal_code", "address", "inquiry_name", "phone", "hours"):
+                widget = self.form.field_for(f"insurer.{key}")
+                if widget is not None:
+                    widget.clear()
+        self.resize(640, 420)
 
     # --- validation ------------------------------------------------------------
 
@@ -177,3 +201,17 @@ class SettingsDialog(QDialog):
             return False
         self.status.setText(self.tr("テストページを印刷しました。"))
         return True
+
+
+def first_start_setup(window) -> SettingsDialog | None:
+    """On a start without a profile of the society's own, ask for the insurer's data.
+
+    Opens the settings dialog on its setup page (window-modal, not blocking)
+    when the window uses the bundled sample profile; returns it, or ``None``
+    when the operator has a profile already.
+    """
+    if window.session.profile_path is not None:
+        return None
+    dialog = SettingsDialog(window.session, window, setup=True)
+    dialog.open()
+    return dialog

@@ -86,6 +86,7 @@ _EXPORTS: dict[str, str] = {
     "is_mail_shipment": "print_engine.mail.grouping",
     # warnings about a run as it would print
     "run_warnings": "print_engine.check.run_warnings",
+    "profile_warnings": "print_engine.check.profile_age",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -71,7 +71,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             print(f"エラー: {exc}", file=sys.stderr)
             return EXIT_FAILED
         run["counts"] = {**plan.counts(), "pdf_files": len(result.files), "pages": result.pages}
-    for line in profile_lines(plan) + summary_lines(plan, extra):
+    for line in summary_lines(plan, extra) + profile_lines(plan):
         print(line)
     for problem in extra:  # what the PDFs cut: the workbook's own problems are check's to list
         print(problem)

@@ -45,7 +45,7 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
 
 
 def profile_lines(plan: RunPlan, today: date | None = None) -> list[str]:
-    """Warnings about the profile itself (an earlier run's dates, the sample insurer), printed first.
+    """Warnings about the profile itself (an earlier run's dates, the sample insurer), first after the summary.
 
     They are not counted under 警告 in the summary, which counts the rows' warnings.
     """

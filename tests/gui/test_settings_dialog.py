@@ -113,3 +113,33 @@ def test_the_test_page_prints_the_window_outline(qtbot, dialog, monkeypatch, tmp
 
     window = [p for p in page.variable if isinstance(p, Rect) and p.dash]
     assert (window[0].x, window[0].y, window[0].w, window[0].h) == (25.0, 12.0, 90.0, 45.0)
+
+
+def test_first_start_asks_for_the_insurer_on_a_setup_page(qtbot, window, monkeypatch, tmp_path):
+    from gui.settings_dialog import first_start_setup
+
+    target = tmp_path / "ours.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    d = first_start_setup(window)  # no profile of the society's own yet
+    qtbot.addWidget(d)
+    assert d.isVisible() and d.intro.isVisible() and "保険者" in d.windowTitle()
+    form = d.form
+    assert [form.isTabVisible(i) for i in range(form.count())] == [True] + [False] * (form.count() - 1)
+    assert form.fields["insurer.name"].text() == "" and d.profile is None  # the sample is not kept by accident
+    save = d.buttons.button(d.buttons.StandardButton.Save)
+    assert not save.isEnabled()
+    for key, value in (("name", "試験健康保険組合"), ("number", "06139992"), ("postal_code", "100-0001"),
+                       ("address", "東京都千代田区千代田1-1"), ("inquiry_name", "お問い合わせ窓口"),
+                       ("phone", "03-0000-0000"), ("hours", "平日9:00~17:00")):
+        form.fields[f"insurer.{key}"].setText(value)
+    assert d.profile is not None, d.error
+    assert d.save()
+    assert settings.read("profile/path") == str(target)
+    assert load_profile(target).insurer.name == "試験健康保険組合"
+    assert load_profile(target).run == load_profile().run  # the other settings are the bundled ones
+    assert first_start_setup(window) is None  # asked once: the profile is the society's own now
+
+
+def test_the_window_says_when_the_profile_is_an_earlier_runs(qtbot, sample_window):
+    text = sample_window.message_bar.message()
+    assert "issue_date" in text and "見本" in text  # the bundled profile: August 2024, the sample insurer
