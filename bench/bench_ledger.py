@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from print_engine.ledger.location import location_of  # noqa: E402
-from print_engine.ledger.recording import RunCounts, RunRecorder, document_row, run_info  # noqa: E402
+from print_engine.ledger.recording import RunCounts, RunRecorder, document_rows, run_info  # noqa: E402
 from print_engine.ledger.store import open_ledger  # noqa: E402
 from print_engine.ledger.unissued import issue_states  # noqa: E402
 from print_engine.model import Member  # noqa: E402
@@ -57,8 +57,8 @@ def record(ledger, ms: list[Member]) -> float:
     t0 = time.perf_counter()
     rec = RunRecorder(ledger, run_info("export", "initial", output="bench"))
     rec.start()
-    rows = [document_row("notice", m, m.employer_code, f"{m.employer_code}_x.pdf", i % 400 + 1, "")
-            for i, m in enumerate(ms)]
+    rows = document_rows(("notice", m, m.employer_code, f"{m.employer_code}_x.pdf", i % 400 + 1, "")
+                         for i, m in enumerate(ms))
     rec.record(rows, counts=RunCounts(notices=len(rows)))
     rec.commit()
     return time.perf_counter() - t0

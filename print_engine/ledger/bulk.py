@@ -10,7 +10,7 @@ other statement goes through SQLAlchemy Core as usual.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from sqlalchemy.engine import Connection
@@ -45,10 +45,10 @@ def _is_postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
-_by_key = attrgetter("member_key")
+_by_key = itemgetter(1)  # DocumentRow.member_key
 
 
-def insert_documents(conn: Connection, run_id: int, rows: list[DocumentRow]) -> None:
+def insert_documents(conn: Connection, run_id: int, rows: list[tuple]) -> None:
     """Insert a run's documents in the connection's transaction."""
     if not rows:
         return

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .bulk import DocumentRow
-from .fingerprint import fingerprint
+from .fingerprint import fingerprint, fingerprinter
 from .location import LedgerError
 from .store import Ledger, RunInfo
 
@@ -84,6 +84,18 @@ def document_row(kind: str, member, employer_code: str, file: str, page: int | N
     kigo, bango, edaban = member.kigo, member.bango, member.edaban
     return DocumentRow(kind, f"{kigo}-{bango}-{edaban}", kigo, bango, edaban, member.name, employer_code,
                        member.affiliation, file, page, flag, fingerprint(member, kind), "issued", note)
+
+
+def document_rows(items, note: str = "") -> list[tuple]:
+    """:func:`document_row` for many documents at once: ``items`` of (kind, member, employer, file, page, flag)."""
+    fp = fingerprinter()
+    out = []
+    append = out.append
+    for kind, m, employer, file, page, flag in items:
+        k, b, e = m.kigo, m.bango, m.edaban
+        append((kind, f"{k}-{b}-{e}", k, b, e, m.name, employer, m.affiliation, file, page, flag,
+                fp(m, kind), "issued", note))
+    return out
 
 
 @dataclass(slots=True)

@@ -14,18 +14,17 @@ from pathlib import Path
 
 from print_engine.profile.loading import dump_profile, resolve_today
 
-from .bulk import DocumentRow
 from .location import LedgerError
-from .recording import DOCUMENT_KINDS, RunCounts, RunRecorder, document_row, file_sha256, run_info
+from .recording import DOCUMENT_KINDS, RunCounts, RunRecorder, document_rows, file_sha256, run_info
 from .store import Ledger
 
 
-def file_documents(plan, spec, note: str = "") -> list[DocumentRow]:
-    """The notices and certificates of one output file (or printer job)."""
+def file_documents(plan, spec, note: str = "") -> list[tuple]:
+    """The notices and certificates of one output file (or printer job), as ``documents`` rows."""
     flag_of = getattr(plan, "flag_of", None) or (lambda m: m.flag)
-    return [document_row(e.document, e.member, e.shipment.employer.code, spec.name, e.first_page,
-                         flag_of(e.member), note)
-            for e in spec.entries if e.document in DOCUMENT_KINDS]
+    name = spec.name
+    return document_rows(((e.document, e.member, e.shipment.employer.code, name, e.first_page, flag_of(e.member))
+                          for e in spec.entries if e.document in DOCUMENT_KINDS), note)
 
 
 def run_counts(files) -> RunCounts:

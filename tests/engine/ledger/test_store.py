@@ -186,3 +186,12 @@ def test_the_fingerprint_follows_printed_fields_only():
     cert = member(continuation_end=None)
     assert fingerprint(cert, "certificate") != fingerprint(member(continuation_end=datetime(2026, 1, 1).date()), "certificate")
     assert fingerprint(cert, "notice") == fingerprint(member(continuation_end=datetime(2026, 1, 1).date()), "notice")
+
+
+def test_rows_in_bulk_are_the_rows_one_by_one():
+    from print_engine.ledger.recording import document_rows
+
+    ms = [member(bango=str(n), name=f"試験 {n}") for n in range(5)] + [member(continuation_end=None)]
+    one = [tuple(document_row(k, m, "1", "f.pdf", 3, "RETURN")) for m in ms for k in ("notice", "certificate")]
+    bulk = document_rows((k, m, "1", "f.pdf", 3, "RETURN") for m in ms for k in ("notice", "certificate"))
+    assert bulk == one
