@@ -114,10 +114,10 @@ def _records(text: str, delimiter: str, limit: int = 0) -> tuple[list[list[str]]
     record's first line is taken from the reader as it goes.
     """
     if not limit:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        lines = _line_count(text)
-        if len(rows) == lines:
-            return rows, list(range(1, lines + 1))
+        every = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        count = _line_count(text)
+        if len(every) == count:
+            return every, list(range(1, count + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     lines: list[int] = []
