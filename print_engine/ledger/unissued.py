@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .fingerprint import MANIFEST_PREFIX, fingerprint, manifest_fingerprint, member_key
+from .fingerprint import MANIFEST_PREFIX, fingerprinter, manifest_fingerprint
 from .store import Ledger
 
 NEW = "new"  # 未発行
@@ -27,13 +27,13 @@ CHANGED = "changed"  # 前回から変更
 STATE_TEXT = {NEW: "未発行", ISSUED: "発行済", CHANGED: "前回から変更"}
 
 
-def _state(member, kind: str, latest: str | None) -> str:
+def _state(member, kind: str, latest: str | None, fp) -> str:
     if latest is None:
         return NEW
     if latest.startswith(MANIFEST_PREFIX):
         mine = manifest_fingerprint(kind, member.kigo, member.bango, member.edaban, member.name)
     else:
-        mine = fingerprint(member, kind)
+        mine = fp(member, kind)
     return ISSUED if mine == latest else CHANGED
 
 
@@ -56,9 +56,11 @@ def issue_states(ledger: Ledger, members: Iterable, kind_of: Callable[[object], 
     for m in members:
         by_kind.setdefault(kind_of(m), []).append(m)
     states = {}
+    fp = fingerprinter()
     for kind, group in by_kind.items():
-        keys = [member_key(m.kigo, m.bango, m.edaban) for m in group]
+        keys = [f"{m.kigo}-{m.bango}-{m.edaban}" for m in group]  # fingerprint.member_key
         latest = ledger.latest_fingerprints(kind, keys)
+        get = latest.get
         for m, key in zip(group, keys):
-            states[m] = _state(m, kind, latest.get(key))
+            states[m] = _state(m, kind, get(key), fp)
     return IssueStates(states)
