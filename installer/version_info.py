@@ -1,7 +1,7 @@
 """The project version, read from ``pyproject.toml`` (its single source).
 
 Used by the PyInstaller spec (the exe's Windows version resource), by
-``build_windows.ps1``, the CI workflow and ``smoke_linux.sh`` (the setup file's
+``installer/build.py`` (on Windows and Linux) and the install test (the setup file's
 name and the ``VERSION``/``VERSION_QUAD`` defines given to makensis)::
 
     python installer/version_info.py            # 0.1.0

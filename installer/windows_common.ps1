@@ -1,4 +1,4 @@
-# Helpers shared by build_windows.ps1 and test_install_windows.ps1 (dot-sourced).
+# Helpers of test_install_windows.ps1 (dot-sourced; build.py does the build-time checks).
 # ASCII only, so that Windows PowerShell 5.1 reads it as well as PowerShell 7.
 
 function Step([string]$Text) { Write-Host "== $Text" -ForegroundColor Cyan }
