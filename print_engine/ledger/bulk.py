@@ -64,20 +64,28 @@ def insert_documents(conn: Connection, run_id: int, rows: list[tuple]) -> None:
     conn.exec_driver_sql(f"INSERT INTO {documents.name} ({cols}) VALUES ({int(run_id)}, {marks})", rows)
 
 
-def issued_rows(conn: Connection, kind: str, keys: list[str]) -> Iterator[tuple[str, str, int, int]]:
-    """(member key, fingerprint, run id, document id) of the ``issued`` documents of ``kind`` for ``keys``."""
-    select = (f"SELECT member_key, fingerprint, run_id, id FROM {documents.name} "
-              f"WHERE kind = {{p}} AND status = 'issued' AND member_key {{keys}}")
-    if _is_postgres(conn):
-        cursor = conn.connection.driver_connection.cursor()
-        cursor.execute(select.format(p="%s", keys="= ANY(%s)"), (kind, keys))
-        yield from cursor.fetchall()
-        return
+def issued_rows(conn: Connection, kind: str, keys: list[str], skip_runs: list[int]) -> Iterator[tuple[str, str, int]]:
+    """(member key, fingerprint, latest run id) of the ``issued`` documents of ``kind`` for ``keys``.
+
+    One row per key and fingerprint (a member's documents mostly share one),
+    leaving out the runs ``skip_runs`` (those not committed).
+    """
+    select = (f"SELECT member_key, fingerprint, max(run_id) FROM {documents.name} "
+              f"WHERE kind = {{p}} AND status = 'issued' AND member_key {{keys}}{{skip}} "
+              f"GROUP BY member_key, fingerprint")
     cursor = conn.connection.driver_connection.cursor()
     try:
+        if _is_postgres(conn):
+            skip = " AND run_id <> ALL(%s)" if skip_runs else ""
+            cursor.execute(select.format(p="%s", keys="= ANY(%s)", skip=skip),
+                           (kind, keys, skip_runs) if skip_runs else (kind, keys))
+            yield from cursor.fetchall()
+            return
+        skip = f" AND run_id NOT IN ({', '.join('?' * len(skip_runs))})" if skip_runs else ""
         for start in range(0, len(keys), SQLITE_CHUNK):
             chunk = keys[start:start + SQLITE_CHUNK]
-            cursor.execute(select.format(p="?", keys=f"IN ({', '.join('?' * len(chunk))})"), (kind, *chunk))
+            cursor.execute(select.format(p="?", keys=f"IN ({', '.join('?' * len(chunk))})", skip=skip),
+                           (kind, *chunk, *skip_runs))
             yield from cursor.fetchall()
     finally:
         cursor.close()

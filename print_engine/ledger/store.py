@@ -223,22 +223,20 @@ class Ledger:
         """For each member key, the fingerprint of its latest ``issued`` document of ``kind``.
 
         Only documents of committed runs count; "latest" is by the run's time
-        (an old run imported today is still older), then by document.
+        (an old run imported today is still older).
         """
         keys = sorted(set(keys))  # in index order: the look-ups walk the index forwards
         issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
         best: dict[str, tuple[int, str]] = {}
         with self.reading() as conn:
-            committed = conn.execute(select(runs.c.id).where(runs.c.status == "committed")
-                                     .order_by(issued, runs.c.id)).scalars().all()
-            rank = {run_id: n << 42 for n, run_id in enumerate(committed, start=1)}  # then by document id
-            for key, fp, run_id, doc_id in issued_rows(conn, kind, keys):
-                r = rank.get(run_id)
-                if r is not None:
-                    order = r | doc_id
-                    seen = best.get(key)
-                    if seen is None or order > seen[0]:
-                        best[key] = (order, fp)
+            listed = conn.execute(select(runs.c.id, runs.c.status).order_by(issued, runs.c.id)).all()
+            rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
+            skip = [run_id for run_id, status in listed if status != "committed"]
+            for key, fp, run_id in issued_rows(conn, kind, keys, skip):
+                r = rank.get(run_id, 0)
+                seen = best.get(key)
+                if seen is None or r > seen[0]:
+                    best[key] = (r, fp)
         return {key: v[1] for key, v in best.items()}
 
     def void(self, run_id: int, employers: Iterable[str] = (), members: Iterable[str] = ()) -> int:
