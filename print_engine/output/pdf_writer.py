@@ -33,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from print_engine.layout.fonts import GOTHIC, FontSet
+from print_engine.layout.geometry import A4_MM
 from print_engine.layout.primitives import (
     PT_PER_MM,
     BarCode,
@@ -150,7 +151,7 @@ class PdfWriter:
         if isinstance(target, os.PathLike):
             target = os.fspath(target)
         self._fonts = fonts
-        self._size_mm = (210.0, 297.0)
+        self._size_mm = A4_MM  # until the first page says otherwise
         self._canvas = Canvas(
             target,
             pagesize=(self._size_mm[0] * PT_PER_MM, self._size_mm[1] * PT_PER_MM),
