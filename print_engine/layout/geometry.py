@@ -92,7 +92,7 @@ class TableGeometry:
     mark_pt: float = 10.0
     value_pt: float = 11.0  # values, and the fixed 保険者名 and masked 負担割合
     name_pt: float = 12.0  # 氏名
-    value_min_pt: float = 8.0  # a long value shrinks to this, then is reported
+    value_min_pt: float = 8.0  # a long value shrinks no further (then wraps; what still does not fit is reported)
     value_lines: int = 2
     value_clear: float = 1.0  # a value's lines stay this much shorter than the row
     value_pitch: float = 1.15  # line pitch of a wrapped value, in em
@@ -173,9 +173,12 @@ class Frame2Geometry:
 
 @dataclass(frozen=True, slots=True)
 class NoticeGeometry:
-    """Every fixed position of the notice, in mm from the top-left corner.
+    """Every fixed position and size of the notice, in mm from the top-left corner.
 
-    The window block follows the run profile's ``[envelope]`` window; the
+    The fields below place the zones; what lies inside each zone (font
+    sizes, line steps, offsets, line widths) is in the zone's own small
+    dataclass at the end (``window_block``, ``sender``, ``body``,
+    ``table``, ``strip``, ``frame2``). The window block follows the run profile's ``[envelope]`` window; the
     title, the table and the paragraphs flow below it; the cut-off strip and
     frame ② sit at fixed places in the bottom third of the sheet (below the
     second fold of a sheet folded in three, :data:`FOLDS_MM`, so no fold
