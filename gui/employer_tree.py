@@ -216,6 +216,16 @@ class EmployerTree(QTreeWidget):
                         parts.add((code, child.data(0, AFFILIATION_ROLE)))
         return full, parts
 
+    def selects_part(self) -> bool:
+        """Whether the check boxes leave some employer (or affiliation) out of the run."""
+        if self._root is None:
+            return False
+        for i in range(self._root.childCount()):
+            employer = self._root.child(i)
+            if employer.data(0, CODE_ROLE) != GROUP_CODE and employer.checkState(0) != Qt.CheckState.Checked:
+                return True
+        return False
+
     # --- selection -----------------------------------------------------------
 
     def select_scope(self, employer: str, affiliation: str = "") -> None:

@@ -18,6 +18,7 @@ from print_engine.profile.loading import ProfileError
 
 from . import settings
 from .icons import pdf_icon, printer_icon
+from .recent_files import RecentFilesCheck
 
 SP = QStyle.StandardPixmap
 
@@ -86,6 +87,8 @@ class WindowActions:
         file_menu = menu.addMenu(_t("ファイル(&F)"))
         file_menu.addAction(self.open)
         self.recent_menu = QMenu(_t("最近使ったファイル"), w)
+        self.recent_check = RecentFilesCheck(w)
+        self.recent_check.checked.connect(self._recent_checked)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.reload)
@@ -167,6 +170,7 @@ class WindowActions:
         self.open_profile.setEnabled(idle)
 
     def update_recent_menu(self) -> None:
+        """The recent files, at once; each is checked in the background and greyed out if missing."""
         self.recent_menu.clear()
         files = settings.recent_files()
         for i, path in enumerate(files, start=1):
@@ -175,6 +179,17 @@ class WindowActions:
             action.setData(path)
             action.triggered.connect(lambda _c=False, p=path: self.window.open_workbook(p))
         self.recent_menu.setEnabled(bool(files))
+        if files:
+            self.recent_check.check(files)
+
+    def _recent_checked(self, path: str, exists: bool) -> None:
+        if exists:
+            return
+        for action in self.recent_menu.actions():
+            if action.data() == path and action.isEnabled():
+                action.setEnabled(False)
+                action.setText(action.text() + _t("（見つかりません）"))
+                action.setToolTip(_t("見つかりません: %1").replace("%1", path))
 
     # --- handlers ------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -369,6 +370,16 @@ class MainWindow(QMainWindow):
             self.open_workbook(path)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        runs = self.actions.runs
+        if runs is not None and runs.busy:
+            answer = QMessageBox.question(
+                self, self.tr("印刷中です"),
+                self.tr("印刷（または PDF 出力）の途中です。中止してウィンドウを閉じますか？\n"
+                        "送信済みの印刷ジョブはそのまま印刷されます。"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         if self.session.job is not None and self.session.job.running:
             self.session.job.cancel()
         self.actions.cancel_runs()

@@ -1,9 +1,14 @@
-"""The print / export dialog: destination, scope, variant, order, documents.
+"""The print / export dialog: destination, scope, documents.
 
 It only collects the operator's choices into a :class:`PrintRequest`; the
-choices are exactly the options of ``main.py batch`` (``--variant``,
-``--order``, ``--documents``, ``--split`` and the selectors), so anything
-the window can do, a script can.
+choices are options of ``main.py batch`` (``--documents``, ``--split`` and
+the selectors), so anything the window can do, a script can.
+
+The variant and the packing order are shown, not chosen here: they are the
+profile's, which the preview shows, so the dialog cannot print a variant or
+an order the operator never saw. They are changed in the settings (the
+preview follows at once). The scope starts on what the employer tree's
+check boxes select when they select part of the run.
 """
 
 from __future__ import annotations
@@ -82,7 +87,7 @@ class PrintDialog(QDialog):
     """
 
     def __init__(self, profile: RunProfile, destination: str, scope_counts: dict[str, str | None],
-                 out_dir: str = "", parent: QWidget | None = None) -> None:
+                 out_dir: str = "", parent: QWidget | None = None, scope: str = "all") -> None:
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.setWindowTitle(_t("印刷・PDF 出力"))
@@ -103,24 +108,33 @@ class PrintDialog(QDialog):
         texts = {"all": _t("すべて"), "filtered": _t("絞り込み中の加入者"),
                  "checked": _t("チェックした事業所・所属"), "households": _t("選択した行の世帯")}
         self.scope_buttons: dict[str, QRadioButton] = {}
-        for i, scope in enumerate(SCOPES):
-            count = scope_counts.get(scope)
-            button = QRadioButton(texts[scope] + (f"（{count}）" if count else ""))
-            button.setObjectName(f"scope_{scope}")
+        for i, name in enumerate(SCOPES):
+            count = scope_counts.get(name)
+            button = QRadioButton(texts[name] + (f"（{count}）" if count else ""))
+            button.setObjectName(f"scope_{name}")
             button.setEnabled(count is not None)
             self.scope_group.addButton(button, i)
-            self.scope_buttons[scope] = button
+            self.scope_buttons[name] = button
             scope_layout.addWidget(button)
-        self.scope_buttons["all"].setChecked(True)
+        start = self.scope_buttons.get(scope)
+        (start if start is not None and start.isEnabled() else self.scope_buttons["all"]).setChecked(True)
 
         form_box = QGroupBox(_t("内容"))
         form = QFormLayout(form_box)
-        self.variant = self._combo("variantCombo", variant_labels(), profile.run.variant)
-        self.order = self._combo("orderCombo", order_labels(), profile.run.order)
+        self._variant, self._order = profile.run.variant, profile.run.order
+        self.variant = QLabel(variant_labels().get(self._variant, self._variant))
+        self.variant.setObjectName("variantLabel")
+        self.order = QLabel(order_labels().get(self._order, self._order))
+        self.order.setObjectName("orderLabel")
         self.documents = self._combo("documentsCombo", {"all": _t("送付状・対象者リスト・お知らせ"),
                                                         "notices": _t("お知らせのみ")}, profile.run.documents)
+        fixed = QLabel(_t("種類と梱包順はプレビューのとおりです。変えるときは「設定」で変えてください。"))
+        fixed.setObjectName("variantOrderNote")
+        fixed.setWordWrap(True)
+        fixed.setStyleSheet("color: #555;")
         form.addRow(_t("種類"), self.variant)
         form.addRow(_t("梱包順"), self.order)
+        form.addRow("", fixed)
         form.addRow(_t("書類"), self.documents)
 
         self.pdf_box = QGroupBox(_t("PDF の出力"))
@@ -208,8 +222,8 @@ class PrintDialog(QDialog):
         return PrintRequest(
             destination="pdf" if self.to_pdf.isChecked() else "printer",
             scope=scope,
-            variant=self.variant.currentData(),
-            order=self.order.currentData(),
+            variant=self._variant,  # the profile's, as the preview shows them
+            order=self._order,
             documents=self.documents.currentData(),
             out_dir=Path(out) if out else None,
             split=split,

@@ -89,8 +89,12 @@ def write(key: str, value: Any) -> None:
 
 
 def recent_files() -> list[str]:
-    """The recently opened workbooks, newest first, existing files only."""
-    return [p for p in read("files/recent") if Path(p).is_file()]
+    """The recently opened workbooks, newest first, as recorded.
+
+    Nothing is checked here: a path on an offline network share could block.
+    The menu checks them in the background (``gui/recent_files.py``).
+    """
+    return list(read("files/recent"))
 
 
 def add_recent_file(path: str | Path) -> list[str]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -72,6 +73,7 @@ class SettingsDialog(QDialog):
         if setup:
             self._setup_page()
         self.form.changed.connect(self.validate)
+        self._as_opened = self.form.mapping()  # what "no edits" looks like (Esc asks before losing edits)
         where = session.profile_path or self.tr("同梱の標準プロファイル（保存するときは名前を付けて保存します）")
         self.path_label = QLabel(self.tr("ファイル: %1").replace("%1", str(where)))
         self.path_label.setObjectName("profilePath")
@@ -113,6 +115,22 @@ class SettingsDialog(QDialog):
                 if widget is not None:
                     widget.clear()
         self.resize(640, 420)
+
+    def edited(self) -> bool:
+        """Whether a field differs from what the dialog opened with."""
+        return self.form.mapping() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc, the close box or キャンセル: ask before throwing edits away."""
+        if self.edited() and self.result() != QDialog.DialogCode.Accepted:
+            answer = QMessageBox.question(
+                self, self.tr("変更を破棄しますか"),
+                self.tr("変更した設定は保存されていません。破棄して閉じますか？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # --- validation ------------------------------------------------------------
 

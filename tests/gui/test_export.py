@@ -29,6 +29,11 @@ def assert_same_folders(a: Path, b: Path) -> None:
 
 
 def export(qtbot, win, monkeypatch, out: Path, **choices):
+    run = {k: choices.pop(k) for k in ("variant", "order") if k in choices}
+    if run:  # the variant and the order are the settings' (the preview shows them), not the dialog's
+        from dataclasses import replace
+
+        win.session.set_profile(replace(win.session.profile, run=replace(win.session.profile.run, **run)))
     answer_print_dialog(monkeypatch, "pdf", out_dir=out, **choices)
     runs = controller(win)
     with qtbot.waitSignal(runs.run_finished, timeout=120_000) as blocker:
@@ -138,7 +143,11 @@ def test_a_non_empty_folder_is_replaced_only_when_the_operator_agrees(qtbot, sam
 
 
 def test_a_reissue_without_households_is_refused_in_the_window(qtbot, sample_window, monkeypatch, tmp_path):
-    answer_print_dialog(monkeypatch, "pdf", out_dir=tmp_path / "out", variant="reissue")
+    from dataclasses import replace
+
+    s = sample_window.session
+    s.set_profile(replace(s.profile, run=replace(s.profile.run, variant="reissue")))  # the variant is the settings'
+    answer_print_dialog(monkeypatch, "pdf", out_dir=tmp_path / "out")
     runs = controller(sample_window)
     with qtbot.waitSignal(runs.run_failed, timeout=60_000) as blocker:
         sample_window.actions.export_pdf.trigger()
