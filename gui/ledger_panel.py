@@ -20,6 +20,7 @@ from print_engine.ledger.location import LedgerError, LedgerLocation, choose_led
 from print_engine.ledger.recording import pending_message
 from print_engine.ledger.reports import DOCUMENT_TEXT, STATUS_TEXT, history_rows
 from print_engine.ledger.store import Ledger, open_ledger
+from print_engine.ledger.unissued import issue_states
 
 from . import settings
 from .jobs import run_job
@@ -93,6 +94,7 @@ class LedgerPanel(QObject):
         window.centre_splitter.setCollapsible(2, False)
         self._request = 0
         self._pending_text = ""
+        self._states_request = 0
         self.proof_action = QAction(self.tr("校正用（記録しない）"), window)
         self.proof_action.setObjectName("proofAction")
         self.proof_action.setCheckable(True)
@@ -108,6 +110,8 @@ class LedgerPanel(QObject):
         file_menu.insertAction(before, self.proof_action)
         file_menu.insertSeparator(before)
         window.table.selectionModel().currentRowChanged.connect(lambda *_a: self.refresh_history())
+        window.session.plan_changed.connect(self.refresh_states)
+        window.session.workbook_loaded.connect(self.refresh_states)
         QTimer.singleShot(0, self.check_pending)
 
     @property
@@ -153,6 +157,29 @@ class LedgerPanel(QObject):
     def _history(kigo: str, bango: str, edaban: str) -> list[dict]:
         with open_window_ledger() as ledger:
             return ledger.history(kigo, bango, edaban)
+
+    # --- 未発行 / 発行済 / 前回から変更 of every row ------------------------------
+
+    def refresh_states(self) -> None:
+        """Ask the ledger for every member's state (the status filter's 未発行 / 発行済 / 前回から変更)."""
+        plan = self.window.session.plan
+        if plan is None:
+            return
+        members = plan.loaded.members
+        kind_of = getattr(plan, "document_of", None) or (lambda _m: "notice")
+        self._states_request += 1
+        request = self._states_request
+
+        def op(_ctx):
+            with open_window_ledger() as ledger:
+                states = issue_states(ledger, members, lambda m: kind_of(m) or "notice")
+            return [states.of(m) for m in members]
+
+        def done(states: list[str]) -> None:
+            if request == self._states_request and self.window.model.members is members:
+                self.window.model.set_ledger_states(states)
+
+        run_job(self, op, done, lambda _exc: None, title=self.tr("発行台帳"))
 
     # --- pending runs and the runs dialog ---------------------------------------
 

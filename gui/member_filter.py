@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from .member_model import (
+    LEDGER_CODES,
     STATUS_CODES,
     STATUS_INCLUDED,
     STATUS_RETURN,
@@ -148,6 +149,9 @@ class MemberFilterProxy(QAbstractProxyModel):
         elif status == STATUS_INCLUDED:  # everyone who gets a notice, RETURN included
             statuses = src.statuses
             rows = [i for i in rows if statuses[i] in (STATUS_INCLUDED, STATUS_RETURN)]
+        elif status in LEDGER_CODES:  # 未発行 / 発行済 / 前回から変更 (known once the ledger answered)
+            states = getattr(src, "ledger_states", None) or []
+            rows = [i for i in rows if i < len(states) and states[i] == status]
         elif status:
             statuses = src.statuses
             rows = [i for i in rows if statuses[i] == status]

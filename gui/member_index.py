@@ -20,12 +20,18 @@ STATUS_INCLUDED = "included"
 STATUS_RETURN = "RETURN"
 STATUS_ERROR = "error"
 STATUS_WARNING = "warning"
+# The member's state against the issuance ledger (print_engine.ledger.unissued), filtered like a status.
+LEDGER_NEW = "new"
+LEDGER_ISSUED = "issued"
+LEDGER_CHANGED = "changed"
+LEDGER_CODES = (LEDGER_NEW, LEDGER_ISSUED, LEDGER_CHANGED)
 STATUS_CODES = (
     STATUS_INCLUDED,
     STATUS_RETURN,
     *(r.value for r in Reason if r is not Reason.INVALID),
     STATUS_ERROR,
     STATUS_WARNING,
+    *LEDGER_CODES,
 )
 
 _HIRA_TO_KATA = {c: c + 0x60 for c in range(0x3041, 0x3097)}

@@ -27,6 +27,10 @@ from print_engine.model import Member, Problem, Reason
 from print_engine.plan.run import LoadedWorkbook
 
 from .member_index import (  # noqa: F401  (re-exported for the filter and the tests)
+    LEDGER_CHANGED,
+    LEDGER_CODES,
+    LEDGER_ISSUED,
+    LEDGER_NEW,
     STATUS_CODES,
     STATUS_ERROR,
     STATUS_INCLUDED,
@@ -70,6 +74,9 @@ def status_labels() -> dict[str, str]:
         Reason.HELD.value: t("MemberStatus", "保留（世帯にエラー）"),
         STATUS_ERROR: t("MemberStatus", "エラー"),
         STATUS_WARNING: t("MemberStatus", "警告あり"),
+        LEDGER_NEW: t("MemberStatus", "未発行"),
+        LEDGER_ISSUED: t("MemberStatus", "発行済"),
+        LEDGER_CHANGED: t("MemberStatus", "前回から変更"),
     }
 
 
@@ -98,6 +105,7 @@ class MemberTableModel(QAbstractTableModel):
         self.employer_codes: list[str] = []
         self.affiliations: list[str] = []
         self.statuses: list[str] = []
+        self.ledger_states: list[str] = []  # per row, set by the ledger panel (gui/ledger_panel.py)
         self.warned: set[int] = set()
         self.warnings_by_row: dict[int, list[Problem]] = {}
         self.search_texts: list[str] = []
@@ -153,7 +161,14 @@ class MemberTableModel(QAbstractTableModel):
         self.warnings_by_row = index.warnings_by_row
         self.warned = set(self.warnings_by_row)
         self.statuses = index.statuses
+        self.ledger_states = []
         self.endResetModel()
+
+    def set_ledger_states(self, states: list[str]) -> None:
+        """Each row's state against the issuance ledger (``new`` / ``issued`` / ``changed``), for the filter."""
+        self.ledger_states = states
+        if self.members:  # the filter proxy re-filters when the status column changes
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.members) - 1, 1))
 
     def refresh_statuses(self, statuses: list[str]) -> None:
         """Take every member's status anew (after the rules ran again).

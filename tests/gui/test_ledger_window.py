@@ -100,3 +100,18 @@ def test_proof_mode_records_nothing_and_is_not_remembered(qtbot, window):
     assert "記録しません" in window.statusBar().currentMessage()
     names = [a.objectName() for a in window.menuBar().actions()[0].menu().actions()]
     assert "ledgerRunsAction" in names and "proofAction" in names
+
+
+def test_status_filter_by_ledger_state(qtbot, window, tmp_path):
+    out = imported_sample(tmp_path)
+    load(qtbot, window, SAMPLE)
+    model = window.model
+    qtbot.waitUntil(lambda: len(model.ledger_states) == len(model.members), timeout=15_000)
+    issued = sum(1 for line in (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines() if ",notice," in line)
+    assert model.ledger_states.count("issued") == issued
+    window.proxy.set_filter(status="発行済")
+    assert window.proxy.rowCount() == issued
+    window.proxy.set_filter(status="未発行")
+    assert window.proxy.rowCount() == len(model.members) - issued
+    window.proxy.set_filter(status="前回から変更")
+    assert window.proxy.rowCount() == 0
