@@ -282,3 +282,21 @@ def test_command_line_codes_are_folded_like_the_workbook(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     rows = read_csv(out / "manifest.csv")
     assert [(r["employer_code"], r["kigo"], r["bango"], r["edaban"]) for r in rows] == [("101", "4100", "402", "00")]
+
+
+def test_batch_prints_what_its_pages_cut_and_the_profile_warnings(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事業所コード", "事業所名", "記号", "番号", "枝番", "本人家族区分", "氏名", "資格取得年月日", "個人番号下4桁"])
+    ws.append([1, "甲社", "10", "1", "00", "本人", "長" * 80, "2010/4/1", "1234"])
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    proc = batch(path, "--out", tmp_path / "out", "--workers", "1")
+    text = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    cut = [ln for ln in text.splitlines() if "枠に収まりません" in ln]
+    assert len(cut) == 2 and all("2行目" in ln and "列「氏名」" in ln for ln in cut)
+    assert "警告: 実行プロファイルの保険者" in text  # the bundled profile: the sample insurer
+    assert (tmp_path / "out" / "manifest.csv").exists()  # a warning: the run is written all the same
