@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -64,6 +65,7 @@ class PrintRequest:
         variant, order, documents: As ``--variant``, ``--order``, ``--documents``.
         out_dir: The PDF folder (``"pdf"`` only).
         split: As ``--split`` (``"pdf"`` only).
+        unissued: As ``--unissued``: only who has no document of the kind yet, or whose data changed.
     """
 
     destination: str
@@ -73,6 +75,7 @@ class PrintRequest:
     documents: str
     out_dir: Path | None = None
     split: str = "employer"
+    unissued: bool = False
 
 
 class PrintDialog(QDialog):
@@ -136,6 +139,10 @@ class PrintDialog(QDialog):
         form.addRow(_t("梱包順"), self.order)
         form.addRow("", fixed)
         form.addRow(_t("書類"), self.documents)
+        self.unissued = QCheckBox(_t("未発行の方のみ（発行台帳で同じ内容を発行済みの方を除く）"))
+        self.unissued.setObjectName("unissuedCheck")
+        self.unissued.setEnabled(self._variant != "reissue")  # a reissue is printed again on purpose
+        form.addRow("", self.unissued)
 
         self.pdf_box = QGroupBox(_t("PDF の出力"))
         pdf_form = QFormLayout(self.pdf_box)
@@ -227,4 +234,5 @@ class PrintDialog(QDialog):
             documents=self.documents.currentData(),
             out_dir=Path(out) if out else None,
             split=split,
+            unissued=self.unissued.isChecked() and self.unissued.isEnabled(),
         )
