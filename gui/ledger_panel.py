@@ -12,6 +12,9 @@ switched off by accident.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
@@ -35,6 +38,20 @@ def window_location(proof: bool = False) -> LedgerLocation | None:
 
 def open_window_ledger() -> Ledger:
     return open_ledger(window_location())
+
+
+@contextmanager
+def run_ledger(proof: bool) -> Iterator[Ledger | None]:
+    """The ledger a print or export run records into, open (None in proof mode); for a worker thread."""
+    location = window_location(proof)
+    if location is None:
+        yield None
+        return
+    ledger = open_ledger(location)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
 
 
 class HistoryPane(QWidget):
@@ -127,6 +144,12 @@ class LedgerPanel(QObject):
             self.window.statusBar().showMessage(self.tr("校正用: 印刷・出力を発行台帳に記録しません"))
         else:
             self.window.statusBar().clearMessage()
+
+    def after_run(self) -> None:
+        """A print or export run ended: what the ledger says has changed."""
+        self.refresh_states()
+        self.refresh_history()
+        self.check_pending()
 
     # --- history of the selected member ---------------------------------------
 

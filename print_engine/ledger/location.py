@@ -20,12 +20,14 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from print_engine.errors import OperatorError
+
 ENV_VAR = "OSHIRASE_LEDGER"
 APP_DIR = "Oshirase"
 DEFAULT_FILE = "ledger.sqlite3"
 
 
-class LedgerError(Exception):
+class LedgerError(OperatorError):
     """The ledger cannot be used; ``message`` is the one Japanese line the operator sees."""
 
     def __init__(self, message: str):
