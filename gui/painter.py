@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QRawFont,
 )
 
-from print_engine.layout.fonts import FontSet
+from print_engine.layout.fonts import VARIANT_FIRST, FontSet
 from print_engine.layout.primitives import (
     MM_PER_PT,
     PT_PER_MM,
@@ -46,7 +46,6 @@ from print_engine.layout.primitives import (
     TextRun,
 )
 
-_PRIVATE_FIRST = "\U00100000"  # layout.fonts gives variant glyphs codes from here on
 _FAMILIES: dict[str, str] = {}  # font file → family registered with QFontDatabase
 _FAMILIES_LOCK = threading.Lock()
 _RAW_FONTS = threading.local()  # QRawFont objects must not cross threads
@@ -198,9 +197,9 @@ class _Drawer:
         px_per_pt = MM_PER_PT * self.k
         raw = _raw_font(str(face.path), r.size_pt * px_per_pt)
         glyphs = raw.glyphIndexesForString(r.text)
-        if max(r.text, default="") >= _PRIVATE_FIRST:
+        if max(r.text, default="") >= VARIANT_FIRST:
             # A variant glyph (異体字) is drawn by its glyph id: Qt's cmap has no code for it.
-            glyphs = [face.glyph_of(ch) if ch >= _PRIVATE_FIRST else g for ch, g in zip(r.text, glyphs)]
+            glyphs = [face.glyph_of(ch) if ch >= VARIANT_FIRST else g for ch, g in zip(r.text, glyphs)]
         if r.advances is None:
             steps = [a * px_per_pt for a in face.advances_pt(r.text, r.size_pt)]
         else:

@@ -52,6 +52,7 @@ _IDEOGRAPH_SEQUENCE = re.compile(
 # way reportlab itself adds shaped glyphs). VARIANT_TEXT maps each such code
 # back to its sequence, for the PDF's ToUnicode map (copy and search).
 _PRIVATE_FIRST = 0x100000
+VARIANT_FIRST = chr(_PRIVATE_FIRST)  # characters from here on are variant glyphs (painters draw them by glyph id)
 _VARIANT_CODES: dict[tuple[str, int, int], int] = {}
 VARIANT_TEXT: dict[int, str] = {}
 _VARIANT_LOCK = threading.Lock()
