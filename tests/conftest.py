@@ -51,6 +51,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def isolated_ledger(tmp_path, monkeypatch):
-    """Runs record into a ledger of the test's own (``OSHIRASE_LEDGER``), never the user's."""
-    monkeypatch.setenv("OSHIRASE_LEDGER", str(tmp_path / "ledger.sqlite3"))
+def isolated_ledger(tmp_path_factory, monkeypatch):
+    """Runs record into a ledger of the test's own (``OSHIRASE_LEDGER``), never the user's.
+
+    It lives in a folder of its own, so a test's ``tmp_path`` holds only what the test wrote.
+    """
+    monkeypatch.setenv("OSHIRASE_LEDGER", str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite3"))
