@@ -76,6 +76,7 @@ def issued_rows(conn: Connection, kind: str, keys: list[str], skip_runs: list[in
     cursor = conn.connection.driver_connection.cursor()
     try:
         if _is_postgres(conn):
+            cursor.execute("SET LOCAL work_mem = '64MB'")  # the grouping of 100,000 keys stays in memory
             skip = " AND run_id <> ALL(%s)" if skip_runs else ""
             cursor.execute(select.format(p="%s", keys="= ANY(%s)", skip=skip),
                            (kind, keys, skip_runs) if skip_runs else (kind, keys))
