@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from print_engine.errors import OperatorError
+from print_engine.output import open_files
 
 
 class BatchError(OperatorError):
@@ -21,6 +22,10 @@ class BatchError(OperatorError):
 
 def check_target(target: Path, force: bool) -> None:
     """The output folder is usable: absent, empty, or replaced with ``force``.
+
+    A folder to be replaced must have no file another program holds open (a
+    PDF in a viewer, which Windows locks): that is found here, before the
+    run renders anything, and not when the finished run is moved into place.
 
     Raises:
         BatchError: with the message the operator sees.
@@ -32,6 +37,10 @@ def check_target(target: Path, force: bool) -> None:
             raise BatchError(
                 f"出力フォルダ {target} は空ではありません。別のフォルダを指定するか --force で置き換えてください。"
             )
+        if force and target.is_dir():
+            held = open_files.open_files(target)
+            if held:
+                raise BatchError(open_files.open_file_message(target, held))
     except OSError as exc:
         raise BatchError(f"出力フォルダ {target} を確認できません（{exc.strerror or exc}）。") from None
 
