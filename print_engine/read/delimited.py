@@ -96,7 +96,7 @@ def decode(data: bytes, wanted: str = "auto") -> tuple[str, str, bool]:
         why = "BOM" if codec in ("utf-8-sig", "utf-16") else "実行プロファイルの [sheet] encoding"
         line = _line_of(data, exc.start)
         raise WorkbookError(
-            f"{line}行目が {_ENCODING_NAMES[codec]}（{why}による指定）として読めません。"
+            f"{line}行目が {_ENCODING_NAMES[codec]}（{why} による指定）として読めません。"
             "ファイルが壊れていないか、文字コードの指定が正しいかを確認してください。") from None
 
 

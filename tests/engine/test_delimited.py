@@ -92,7 +92,7 @@ def test_profile_forces_the_encoding(write):
     assert decode("ﾃｽ".encode("cp932"), "cp932") == ("ﾃｽ", "cp932", False)
     assert decode(b"\xef\xbb\xbfabc", "cp932")[:2] == ("abc", "utf-8-sig")  # a BOM cannot be wrong
     wrong = write(csv_text([HEADERS, line(name="髙橋")]), "sjis.csv", encoding="cp932")
-    with pytest.raises(WorkbookError, match="2行目が UTF-8"):
+    with pytest.raises(WorkbookError, match="1行目が UTF-8"):
         load(wrong, RunProfile(sheet=SheetSettings(encoding="utf-8")))
     forced = load(wrong, RunProfile(sheet=SheetSettings(encoding="cp932")))
     assert forced.members[0].name == "髙橋"
