@@ -56,6 +56,7 @@ def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:
     """The counts of ``check``/``batch``; ``extra`` are the :func:`run_warnings` (counted as warnings)."""
     counts = plan.counts()
     lines = [f"ファイル: {plan.loaded.path.name}（シート「{plan.loaded.sheet}」）"]
+    lines += plan.loaded.notes  # how a CSV was read: delimiter, encoding (a guessed CP932 says so)
     lines += [f"{label}: {counts[key]}" for key, label in COUNT_LABELS]
     for reason in Reason:
         lines.append(f"除外 {reason.value}: {counts[reason.value]}")

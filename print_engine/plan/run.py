@@ -45,6 +45,8 @@ class LoadedWorkbook:
     labels: dict[str, str]
     # Members grouped by 記号+番号 (``rules.households_of``), kept for planning.
     households: dict[tuple[str, str], list[Member]] | None = field(default=None, repr=False, compare=False)
+    # How the file was read, for the summary: a CSV's delimiter and encoding (a guessed CP932 above all).
+    notes: list[str] = field(default_factory=list, compare=False)
 
     def row_errors(self) -> list[Problem]:
         return [p for m in self.members for p in m.errors]
@@ -121,7 +123,7 @@ def load_members(
     """Read and validate the workbook.
 
     Args:
-        path: the .xlsx/.xlsm file.
+        path: the member file: .xlsx/.xlsm, .xls, .xlsb, .ods or .csv/.tsv/.txt.
         profile: gives the sheet name and zero-pad widths.
         progress: called as (done, total, stage) now and then.
         cancelled: polled between chunks; True stops with :class:`Cancelled`.
@@ -138,12 +140,13 @@ def load_members(
 def _load_members(path, profile: RunProfile, progress: Progress, cancelled: CancelCheck,
                   uncovered: Callable[[str], set[str]] | None) -> LoadedWorkbook:
     progress(0, 0, "ファイルを読み込んでいます")
-    data = open_workbook(path, profile.sheet.name)
+    data = open_workbook(path, profile.sheet.name, profile.sheet.encoding)
     if cancelled():
         raise Cancelled
     sheet = data.members
     warnings: list[Problem] = []
-    parser = RowParser(sheet.name, sheet.header, profile.sheet.widths, sheet.uncached, warnings.append)
+    parser = RowParser(sheet.name, sheet.header, profile.sheet.widths, sheet.uncached, warnings.append,
+                       sheet.overflow, sheet.header_width)
     rows = kept_rows(sheet)
     members: list[Member] = []
     for start in range(0, len(rows), CHUNK_ROWS):
@@ -160,7 +163,7 @@ def _load_members(path, profile: RunProfile, progress: Progress, cancelled: Canc
                                   profile.sheet.widths.get("employer_code", 0), labels.get("employer_name", ""))
     if cancelled():
         raise Cancelled
-    return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households)
+    return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households, data.notes)
 
 
 def plan_run(
