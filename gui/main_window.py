@@ -227,12 +227,15 @@ class MainWindow(QMainWindow):
         self._update_counts()
         errors = sum(1 for p in s.loaded.row_errors())
         stale = profile_warnings(s.profile, date.today())
+        notes = "".join("\n" + n for n in s.loaded.notes)  # how a CSV was read (a guessed Shift_JIS)
         if errors:
             self.message_bar.show_message(
                 self.tr("%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。")
-                .replace("%1", f"{len({(p.sheet, p.row) for p in s.loaded.row_errors()}):,}"), "warning")
+                .replace("%1", f"{len({(p.sheet, p.row) for p in s.loaded.row_errors()}):,}") + notes, "warning")
         elif stale:  # an earlier run's dates, the sample insurer: said before anything is printed
-            self.message_bar.show_message("\n".join(p.message for p in stale), "warning")
+            self.message_bar.show_message("\n".join(p.message for p in stale) + notes, "warning")
+        elif notes:
+            self.message_bar.show_message(notes.strip(), "info")
         key = getattr(self, "_reload_key", None)
         row = self.model.row_of_key(key) if key else None
         if row is not None and self.proxy.proxy_row(row) >= 0:

@@ -24,7 +24,7 @@ def test_open_dialog_offers_every_format_and_opens_a_csv(qtbot, window, monkeypa
         window.actions.open_dialog()
     first = seen["filters"].split(";;")[0]
     for pattern in ("*.xlsx", "*.xlsm", "*.xls", "*.xlsb", "*.ods", "*.csv", "*.tsv", "*.txt"):
-        assert pattern in first.split("(")[1].split(), pattern
+        assert pattern in first.split("(", 1)[1].rstrip(")").split(), pattern
     assert window.table.model().rowCount() == 201
     assert "Shift_JIS（CP932）と判定" in window.message_bar.message()
 
