@@ -101,6 +101,7 @@ class Session(QObject):
         self.index: MemberIndex | None = None
         self.issue_date = self.profile.issue_date_resolved(date.today())
         self.job: Job | None = None
+        self.replan_job: Job | None = None  # the latest re-plan after a profile change
         self._placement: dict[Member, tuple[Envelope, Shipment]] | None = None
         self._maker = None
 
@@ -125,12 +126,27 @@ class Session(QObject):
         if self.loaded is not None:
             self.replan()
 
-    def replan(self) -> None:
-        """Re-apply the rules to the whole workbook (after the profile changed)."""
+    def replan(self) -> Job | None:
+        """Re-apply the rules to the whole workbook (after the profile changed), on a worker thread.
+
+        The window keeps showing the previous plan until the new one is ready
+        (``plan_changed``): at 300,000 members planning takes seconds, and the
+        window must not freeze. A result for a profile replaced meanwhile is dropped.
+        """
         if self.loaded is None:
-            return
-        plan = plan_for_view(self.loaded, self.profile, self.issue_date)
-        self._replanned((plan, plan.counts(), statuses_of(plan)))
+            return None
+        loaded, profile, issue_date = self.loaded, self.profile, self.issue_date
+
+        def op(ctx: JobContext) -> tuple:
+            plan = plan_for_view(loaded, profile, issue_date)
+            return plan, plan.counts(), statuses_of(plan)
+
+        def done(result: tuple) -> None:
+            if self.loaded is loaded and self.profile is profile:
+                self._replanned(result)
+
+        self.replan_job = run_job(self, op, done, self._failed, title=_t("対象者を判定し直しています"))
+        return self.replan_job
 
     def _replanned(self, result: tuple) -> None:
         self.plan, self.counts, statuses = result

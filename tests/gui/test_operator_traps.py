@@ -127,3 +127,58 @@ def test_the_recent_files_menu_never_waits_for_an_offline_share(qtbot, window, m
     qtbot.waitUntil(lambda: not entries[2].isEnabled(), timeout=10_000)  # checked in the background
     assert "見つかりません" in entries[2].text() and entries[1].isEnabled()
     assert not entries[0].isEnabled()  # the offline share answered "no" in the end
+
+
+def test_re_planning_after_the_settings_change_runs_on_a_worker(qtbot, sample_window, monkeypatch):
+    """The window stays responsive while a large run is re-planned; a superseded plan is dropped."""
+    from dataclasses import replace
+
+    import gui.session as session_module
+
+    real = session_module.plan_for_view
+
+    def slow(loaded, profile, issue_date):
+        time.sleep(0.8)  # as 300,000 members would take
+        return real(loaded, profile, issue_date)
+
+    monkeypatch.setattr(session_module, "plan_for_view", slow)
+    s = sample_window.session
+    old_plan = s.plan
+    started = time.perf_counter()
+    first = replace(s.profile, run=replace(s.profile.run, variant="new-members"))
+    s.set_profile(first)
+    second = replace(s.profile, run=replace(s.profile.run, variant="initial", order="number"))
+    with qtbot.waitSignal(s.plan_changed, timeout=30_000):
+        s.set_profile(second)
+        assert time.perf_counter() - started < 0.5  # the GUI thread did not plan
+        assert s.plan is old_plan  # the view keeps the plan it shows until the new one is ready
+    qtbot.waitUntil(lambda: s.replan_job is None or not s.replan_job.running, timeout=30_000)
+    assert s.plan.profile is second and s.counts["NOT_IN_PERIOD"] == 0  # the first (new-members) was dropped
+
+
+def test_the_print_dialog_opens_on_the_tree_s_checked_scope(qtbot, sample_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    seen = []
+
+    def capture(self):
+        seen.append(self.request().scope)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PrintDialog, "exec", capture)
+    sample_window.actions.print.trigger()
+    sample_window.tree._root.child(0).setCheckState(0, Qt.CheckState.Unchecked)
+    sample_window.actions.export_pdf.trigger()
+    assert seen == ["all", "checked"]
+
+
+def test_a_run_disables_the_actions_until_it_ends(qtbot, sample_window, monkeypatch, tmp_path):
+    from .dialogs import answer_print_dialog, controller
+
+    answer_print_dialog(monkeypatch, "pdf", out_dir=tmp_path / "out")
+    runs = controller(sample_window)
+    actions = sample_window.actions
+    with qtbot.waitSignal(runs.run_finished, timeout=120_000):
+        actions.export_pdf.trigger()
+        assert runs.busy and not actions.print.isEnabled() and not actions.settings.isEnabled()
+    qtbot.waitUntil(lambda: actions.print.isEnabled(), timeout=10_000)

@@ -62,7 +62,8 @@ def test_saving_keeps_comments_and_the_cli_reads_it(qtbot, dialog, sample_window
     employers = dialog.form.employer_table
     row = next(r for r in range(employers.rowCount()) if employers.item(r, 0).text() == "2")
     employers.cellWidget(row, 2).setCurrentIndex(employers.cellWidget(row, 2).findData("affiliation"))
-    assert dialog.save() is True
+    with qtbot.waitSignal(sample_window.session.plan_changed, timeout=30_000):  # re-planned on a worker
+        assert dialog.save() is True
     text = profile_file.read_text(encoding="utf-8")
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert all(c in text for c in comments)  # every comment line kept
@@ -84,7 +85,8 @@ def test_the_bundled_default_is_saved_under_a_new_name(qtbot, sample_window, mon
     qtbot.addWidget(d)
     assert sample_window.session.profile_path is None
     d.form.fields["run.variant"].setCurrentIndex(d.form.fields["run.variant"].findData("new-members"))
-    assert d.save()
+    with qtbot.waitSignal(sample_window.session.plan_changed, timeout=30_000):
+        assert d.save()
     assert load_profile(target).run.variant == "new-members"
     assert "# お知らせ印刷" in target.read_text(encoding="utf-8")  # the bundled comments came along
     assert default_profile_path().read_text(encoding="utf-8").count("variant = \"initial\"") == 1
