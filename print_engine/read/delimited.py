@@ -54,11 +54,11 @@ class DelimitedText:
     def note(self) -> str:
         """One line for the summary: the format, delimiter and encoding as read."""
         text = (f"CSV として読み込みました（区切り文字: {DELIMITER_NAMES[self.delimiter]}、"
-                f"文字コード: {_ENCODING_NAMES[self.encoding]}")
+                f"文字コード: {_ENCODING_NAMES[self.encoding]}）。")
         if self.guessed:
-            return (text + "と判定）。UTF-8 として読めないため Shift_JIS（CP932）と判定しました。"
+            return (text + "UTF-8 としては読めないため Shift_JIS（CP932）と判定しました。"
                     "文字化けしているときは、実行プロファイルの [sheet] encoding で文字コードを指定してください。")
-        return text + "）。"
+        return text
 
 
 def _line_of(data: bytes, offset: int) -> int:
