@@ -42,7 +42,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         extra = run_warnings(plan)
         log_problems(plan.loaded.problems() + extra)
         run["counts"] = plan.counts()
-    for line in summary_lines(plan, extra) + profile_lines(plan) + problem_lines(plan.loaded, extra):
+    for line in summary_lines(plan, extra) + profile_lines(plan) + problem_lines(plan.loaded, plan.run_errors + extra):
         print(line)
     return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK
 

@@ -10,6 +10,8 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from print_engine.mail.grouping import is_mail_shipment
+from print_engine.mail.mail_csv import MAIL_CSV, write_direct_mail_csv
 from print_engine.model import Member, Reason, Shipment
 from print_engine.output.stream import FileSpec
 from print_engine.plan.rules import REASON_TEXT
@@ -37,9 +39,12 @@ def manifest_rows(files: list[FileSpec]) -> list[tuple]:
     rows = []
     for spec in files:
         for e in spec.entries:
-            code = e.shipment.employer.code
+            mailed = is_mail_shipment(e.shipment)
+            code = "" if mailed else e.shipment.employer.code  # the mailed group is no employer
             if e.document == "notice":
                 m = e.member
+                if mailed:
+                    code = m.employer_code  # a mailed member keeps its own employer code
                 rows.append((spec.name, e.first_page, e.last_page, code, m.affiliation, "notice",
                              m.kigo, m.bango, m.edaban, m.name, e.envelope.flag_of(m)))
             else:
@@ -51,9 +56,10 @@ def write_manifest(path: Path, files: list[FileSpec]) -> None:
     _write(path, MANIFEST_COLUMNS, manifest_rows(files))
 
 
-def reason_text(m: Member, reason: Reason) -> str:
+def reason_text(m: Member, reason: Reason, run_errors: Iterable = ()) -> str:
     if reason is Reason.INVALID:
-        return "; ".join(p.message for p in m.errors)
+        return "; ".join(p.message for p in [*m.errors, *(p for p in run_errors
+                                                           if (p.sheet, p.row) == (m.sheet, m.row))])
     return REASON_TEXT[reason]
 
 
@@ -61,7 +67,8 @@ def write_excluded(path: Path, plan: RunPlan) -> None:
     """One row per member printed nothing, in workbook order, with the plan's reason."""
     reasons = plan.reasons
     rows = (
-        (m.sheet, m.row, m.employer_code, m.kigo, m.bango, m.edaban, m.name, r.value, reason_text(m, r))
+        (m.sheet, m.row, m.employer_code, m.kigo, m.bango, m.edaban, m.name, r.value,
+         reason_text(m, r, plan.run_errors))
         for m in plan.excluded()
         for r in (reasons[m],)
     )
@@ -72,7 +79,7 @@ def packing_rows(shipments: list[Shipment]) -> list[tuple]:
     rows = []
     for s in shipments:
         n = len(s.envelopes)
-        rows.append((s.employer.code, s.employer.name, s.container, n, s.notice_count, n, n, s.return_envelopes))
+        rows.append(("" if is_mail_shipment(s) else s.employer.code, s.employer.name, s.container, n, s.notice_count, n, n, s.return_envelopes))
     return rows
 
 
@@ -98,5 +105,7 @@ def write_run_records(folder: Path, plan: RunPlan, files: list[FileSpec]) -> Non
     write_manifest(folder / "manifest.csv", files)
     write_excluded(folder / "excluded.csv", plan)
     write_packing(folder / "packing.csv", plan.shipments)
+    for group in (s for s in plan.shipments if is_mail_shipment(s)):
+        write_direct_mail_csv(folder / MAIL_CSV, group)
     resolved = resolve_today(plan.profile, plan.issue_date)
     (folder / "profile.toml").write_text(dump_profile(resolved, complete=True), encoding="utf-8")

@@ -17,13 +17,18 @@ from typing import Iterator
 
 from print_engine.layout.cover_letter import layout_cover_letter
 from print_engine.layout.fonts import FontSet
+from print_engine.layout.mail_list import count_mail_list_pages, layout_mail_list, mail_lines
 from print_engine.layout.notice import NoticeLayouter
 from print_engine.layout.primitives import Page
 from print_engine.layout.target_list import count_target_list_pages, layout_target_list
 from print_engine.layout.templates import load_template
-from print_engine.model import Envelope, Member, Shipment
+from print_engine.mail.grouping import is_mail_shipment
+from print_engine.model import Employer, Envelope, Member, Shipment
 from print_engine.output.stream import DocEntry, FileSpec
 from print_engine.profile.schema import RunProfile
+
+
+_NO_EMPLOYER = Employer("", "")  # a mailed envelope's pages name no employer (direct-mail.md)
 
 
 class RenderContext:
@@ -47,7 +52,12 @@ class RenderContext:
         self._last_list: tuple[Shipment, list[Page]] | None = None
 
     def notice(self, member: Member, envelope: Envelope | None, shipment: Shipment) -> Page:
-        return self._notices.layout(member, envelope, shipment.employer)
+        """A notice; the first page of an envelope mailed home gets the address block."""
+        if envelope is None or envelope.recipient is None:
+            return self._notices.layout(member, envelope, shipment.employer)
+        # Mailed home: no employer's name in the window; the first page has the address block.
+        mail = envelope.recipient if envelope.members[0] is member else None
+        return self._notices.layout(member, envelope, _NO_EMPLOYER, mail)
 
     def cover(self, shipment: Shipment) -> list[Page]:
         return layout_cover_letter(shipment, self.profile, self.issue_date, self.fonts, self.template,
@@ -58,12 +68,17 @@ class RenderContext:
         last = self._last_list
         if last is not None and last[0] is shipment:  # holds the shipment: no identity reuse
             return last[1]
-        pages = layout_target_list(shipment, self.profile, self.issue_date, self.fonts, self.template,
-                                   statics=self._list_statics)
+        if is_mail_shipment(shipment):  # the mailed group's 発送リスト
+            pages = layout_mail_list(mail_lines(shipment), self.profile, self.issue_date, self.fonts)
+        else:
+            pages = layout_target_list(shipment, self.profile, self.issue_date, self.fonts, self.template,
+                                       statics=self._list_statics)
         self._last_list = (shipment, pages)
         return pages
 
     def list_page_count(self, shipment: Shipment) -> int:
+        if is_mail_shipment(shipment):
+            return count_mail_list_pages(mail_lines(shipment))
         return count_target_list_pages(shipment, self.template)
 
     def entry_pages(self, entry: DocEntry) -> list[Page]:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from print_engine.mail.grouping import is_mail_shipment
+from print_engine.mail.households import GROUP_CODE
 from print_engine.model import Envelope, Member, Shipment
 
 WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -59,6 +61,8 @@ def safe_file_name(text: str) -> str:
 
 
 def employer_file_name(shipment: Shipment) -> str:
+    if is_mail_shipment(shipment):  # the mailed group (direct-mail.md)
+        return f"{GROUP_CODE}.pdf"
     return safe_file_name(f"{shipment.employer.code}_{shipment.employer.name}") + ".pdf"
 
 
@@ -67,7 +71,8 @@ def _units(shipment: Shipment, with_letters: bool, list_pages: int) -> list[list
     units: list[list[DocEntry]] = []
     head: list[DocEntry] = []
     if with_letters:
-        head.append(DocEntry("cover", shipment, 1, 1))
+        if not is_mail_shipment(shipment):  # the mailed group has its list, no cover letter
+            head.append(DocEntry("cover", shipment, 1, 1))
         head.append(DocEntry("list", shipment, 1, list_pages))
     for i, env in enumerate(shipment.envelopes):
         notices = [

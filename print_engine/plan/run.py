@@ -17,6 +17,8 @@ from typing import Callable
 
 from print_engine import collector
 from print_engine.check.cross_rows import check_rows, collect_employers
+from print_engine.mail.grouping import MailSplit, is_mail_shipment, mail_shipment, split_mailed
+from print_engine.mail.households import deciding_member
 from print_engine.model import Employer, Member, Problem, Reason, Selection, Shipment
 from print_engine.plan.packing import apply_selection, build_envelopes, build_shipments
 from print_engine.plan.rules import apply_rules, households_of
@@ -73,6 +75,9 @@ class RunPlan:
     shipments: list[Shipment] = field(default_factory=list)
     reasons: dict[Member, Reason] = field(default_factory=dict)
     flags: dict[Member, str] = field(default_factory=dict)
+    # Row errors of this run beyond the workbook's own (a mailed household without a
+    # usable address): the rows are INVALID/HELD in ``reasons``, the rows stay untouched.
+    run_errors: list[Problem] = field(default_factory=list)
 
     @property
     def members(self) -> list[Member]:
@@ -93,12 +98,13 @@ class RunPlan:
 
     def counts(self) -> dict[str, int]:
         reasons = Counter(r.value for r in self.reasons.values())
-        errors = len(self.loaded.row_errors())
+        errors = len(self.loaded.row_errors()) + len(self.run_errors)
         return {
             "member_rows": len(self.loaded.members),
             "included": sum(s.notice_count for s in self.shipments),
             "envelopes": sum(len(s.envelopes) for s in self.shipments),
-            "employers": len(self.shipments),
+            "employers": sum(1 for s in self.shipments if not is_mail_shipment(s)),
+            "mailed_envelopes": sum(len(s.envelopes) for s in self.shipments if is_mail_shipment(s)),
             "return_envelopes": sum(s.return_envelopes for s in self.shipments),
             **{r.value: reasons.get(r.value, 0) for r in Reason},
             "errors": errors,
@@ -184,9 +190,23 @@ def plan_run(
         results = apply_rules(loaded.members, profile, issue_date, _households(loaded))
         envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
         envelopes = apply_selection(envelopes, selection, results.reasons)
-        shipments = build_shipments(envelopes, loaded.employers, profile, order_override)
+        mail = split_mailed(envelopes, profile, loaded.labels, "send_to" in loaded.labels)
+        if mail.held:
+            _hold_unmailable(mail, results.households or households_of(loaded.members), results.reasons)
+        shipments = build_shipments(mail.kept, loaded.employers, profile, order_override)
+        if mail.mailed:  # the mailed group follows all employers (direct-mail.md)
+            shipments.append(mail_shipment(mail.mailed))
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments,
-                   results.reasons, results.flags)
+                   results.reasons, results.flags, run_errors=mail.problems)
+
+
+def _hold_unmailable(mail: MailSplit, households: dict[tuple[str, str], list[Member]],
+                     reasons: dict[Member, Reason]) -> None:
+    """A mailed household without a usable address: its deciding row INVALID, the others HELD."""
+    for env in mail.held:
+        decider = deciding_member(env.members, env.insured)
+        for m in households.get((env.kigo, env.bango), env.members):
+            reasons[m] = Reason.INVALID if m is decider else Reason.HELD
 
 
 def _households(loaded: LoadedWorkbook) -> dict[tuple[str, str], list[Member]] | None:
