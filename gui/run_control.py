@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from print_engine.model import Selection
 from print_engine.output.batch import run_batch
@@ -24,7 +24,14 @@ from print_engine.plan.run import plan_run
 from . import settings
 from .jobs import Job, JobContext, ProgressPopup, run_job
 from .print_dialog import PrintDialog, PrintRequest
-from .printing import prepare_printer, print_run, print_single_pages, run_folder_name
+from .printing import (
+    asks_for_file_name,
+    cancelled_run_message,
+    prepare_printer,
+    print_run,
+    print_single_pages,
+    run_folder_name,
+)
 from .run_summary import RunSummary, RunSummaryDialog, summarize
 from .session import error_message
 
@@ -124,7 +131,25 @@ class RunController(QObject):
             if QPrintDialog(printer, w).exec() != QDialog.DialogCode.Accepted:
                 return None
             prepare_printer(printer, w.session.profile.run.duplex)
+            if not self.choose_file_driver_folder(printer):
+                return None
         return self.run_request(request, printer)
+
+    def choose_file_driver_folder(self, printer: QPrinter) -> bool:
+        """A driver that asks for a file name per job ("Microsoft Print to PDF"):
+        ask for the folder once and write one PDF per employer there instead.
+
+        Returns:
+            False if the operator cancelled the folder choice.
+        """
+        if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or not asks_for_file_name(printer.printerName()):
+            return True
+        title = self.tr("「%1」の PDF を保存するフォルダ（事業所ごとに 1 ファイル）").replace("%1", printer.printerName())
+        folder = QFileDialog.getExistingDirectory(self.window, title, str(Path(self.default_out_dir()).parent))
+        if not folder:
+            return False
+        printer.setOutputFileName(str(Path(folder) / "print.pdf"))  # Qt's PDF engine: one file per job, no dialog
+        return True
 
     def run_request(self, request: PrintRequest, printer: QPrinter | None = None) -> Job | None:
         """Run a print or export request (no dialogs except the overwrite question)."""
@@ -186,8 +211,9 @@ class RunController(QObject):
     def _succeeded(self, summary: RunSummary) -> None:
         w = self.window
         if summary.kind == "printer" and not summary.complete:
-            w.message_bar.show_message(self.tr("印刷を中止しました。送信済みの印刷ジョブは %1 件です。").replace(
-                "%1", str(len(summary.files))), "warning")
+            if not summary.note:  # which jobs reached the spooler and may still print
+                summary.note = cancelled_run_message([f"事業所 {row[0]}「{row[1]}」" for row in summary.employers])
+            w.message_bar.show_message(summary.note, "warning")
         else:
             w.message_bar.clear()
         self.run_finished.emit(summary)
