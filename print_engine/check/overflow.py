@@ -42,6 +42,7 @@ _ZONE_FIELDS = {
     "name": "name", "others": "name", "insured": "name", "names": "name", "kana": "kana",
     "kigo": "kigo", "bango": "bango", "edaban": "edaban", "number": "kigo",
     "affiliation": "affiliation", "employer": "employer_name",
+    "address": "address",  # the address block of an envelope mailed home (direct-mail.md)
 }
 _FIELD_LABELS = {"number": "記号・番号・枝番"}
 
