@@ -15,6 +15,7 @@ from print_engine.layout.fonts import SELECTORS
 from print_engine.model import Employer, Member, Problem, Severity
 from print_engine.read.codes import normalize_code, pad_code
 from print_engine.read.columns import label_of
+from print_engine.read.rows import FORMULA_MESSAGE
 from print_engine.read.workbook import SheetRows
 
 TRUE_WORDS = {"○", "〇", "◯", "1", "1.0", "はい", "true", "yes", "y", "✓"}
@@ -199,22 +200,31 @@ def _check_glyphs(members, col, warn, uncovered: Callable[[str], set[str]]) -> N
 
 def collect_employers(
     members: list[Member], sheet: SheetRows | None, warn: Callable[[Problem], None], code_width: int = 0,
-    name_label: str = "",
+    name_label: str = "", error: Callable[[Problem, str], None] | None = None,
 ) -> dict[str, Employer]:
     """Employers from the 事業所 sheet, completed from the member rows.
 
     ``code_width`` is the profile's zero-pad width of 事業所コード, applied to
     the sheet's codes as to the member rows' so that both name one employer.
+    ``error`` receives each row error of the sheet with the employer code of
+    its row ('' when the code itself cannot be read): a formula without a
+    saved value is an error there as on the member sheet, never a blank.
     """
     employers: dict[str, Employer] = {}
     if sheet is not None:
         cols = sheet.header.columns
+        broken = _uncached_by_row(sheet)
         for excel_row, row in sheet.rows:
             def get(key: str) -> object:
                 c = cols.get(key)
                 return row[c] if c is not None and c < len(row) else None
 
             code = pad_code(normalize_code(get("employer_code")), code_width)
+            for key in broken.get(excel_row, ()):
+                problem = Problem(Severity.ERROR, "FORMULA_NO_VALUE", FORMULA_MESSAGE, sheet.name, excel_row,
+                                  sheet.header.labels.get(key, key), "（数式）")
+                if error is not None:
+                    error(problem, "" if key == "employer_code" else code)
             if not code:
                 continue
             flag = str(get("pack_by_affiliation") or "").strip().lower()
@@ -251,6 +261,18 @@ def collect_employers(
             if name is not None:
                 m.employer_name = name
     return employers
+
+
+def _uncached_by_row(sheet: SheetRows) -> dict[int, list[str]]:
+    """Excel row → the known columns (field keys) holding a formula without a saved value."""
+    if not sheet.uncached:
+        return {}
+    key_of = {c: key for key, c in sheet.header.columns.items()}
+    out: dict[int, list[str]] = defaultdict(list)
+    for row, col in sorted(sheet.uncached):
+        if col in key_of:
+            out[row].append(key_of[col])
+    return out
 
 
 def _employers_from_rows(members: list[Member], employers: dict[str, Employer],

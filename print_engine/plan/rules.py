@@ -100,6 +100,7 @@ def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member, dat
 def apply_rules(
     members: list[Member], profile: RunProfile, issue_date: date,
     households: dict[tuple[str, str], list[Member]] | None = None,
+    held_employers: frozenset[str] = frozenset(),
 ) -> RuleResults:
     """Decide every member's reason and flag (selection comes later).
 
@@ -108,6 +109,7 @@ def apply_rules(
         profile: the run profile (variant, dates of the rules).
         issue_date: the resolved issue date.
         households: ``households_of(members)`` when the caller has it already.
+        held_employers: employers whose 事業所 sheet row has an error: all their members are ``HELD``.
 
     Returns the results, with the households (記号+番号 → rows) for packing.
     """
@@ -131,7 +133,7 @@ def apply_rules(
                 lost, recorded = head[1], head[2]
         if lost is not None:
             losses[m] = (lost, recorded)
-        if invalid and (m.kigo, m.bango) in invalid:
+        if (invalid and (m.kigo, m.bango) in invalid) or (held_employers and m.employer_code in held_employers):
             reasons[m] = invalid_reason if m.errors else held
             continue
         reason = reason_of(m, lost, recorded)

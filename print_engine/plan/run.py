@@ -49,9 +49,12 @@ class LoadedWorkbook:
     households: dict[tuple[str, str], list[Member]] | None = field(default=None, repr=False, compare=False)
     # How the file was read, for the summary: a CSV's delimiter and encoding (a guessed CP932 above all).
     notes: list[str] = field(default_factory=list, compare=False)
+    # Row errors of the 事業所 sheet, and the employers they hold back (their letters and packing would be wrong).
+    sheet_errors: list[Problem] = field(default_factory=list)
+    held_employers: frozenset[str] = frozenset()
 
     def row_errors(self) -> list[Problem]:
-        return [p for m in self.members for p in m.errors]
+        return [p for m in self.members for p in m.errors] + self.sheet_errors
 
     def problems(self) -> list[Problem]:
         """Errors and warnings in workbook order (sheet, row)."""
@@ -165,11 +168,21 @@ def _load_members(path, profile: RunProfile, progress: Progress, cancelled: Canc
     labels = sheet.header.labels
     households = households_of(members)
     check_rows(members, labels, profile.sheet.widths.keys(), warnings.append, uncovered, households)
+    sheet_errors: list[Problem] = []
+    held: set[str] = set()
+
+    def employer_error(problem: Problem, code: str) -> None:
+        sheet_errors.append(problem)
+        if code:
+            held.add(code)
+
     employers = collect_employers(members, data.employers, warnings.append,
-                                  profile.sheet.widths.get("employer_code", 0), labels.get("employer_name", ""))
+                                  profile.sheet.widths.get("employer_code", 0), labels.get("employer_name", ""),
+                                  employer_error)
     if cancelled():
         raise Cancelled
-    return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households, data.notes)
+    return LoadedWorkbook(Path(path), sheet.name, members, warnings, employers, labels, households, data.notes,
+                          sheet_errors, frozenset(held))
 
 
 def plan_run(
@@ -187,7 +200,7 @@ def plan_run(
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
     with gc_paused():
-        results = apply_rules(loaded.members, profile, issue_date, _households(loaded))
+        results = apply_rules(loaded.members, profile, issue_date, _households(loaded), loaded.held_employers)
         envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
         envelopes = apply_selection(envelopes, selection, results.reasons)
         mail = split_mailed(envelopes, profile, loaded.labels, "send_to" in loaded.labels)

@@ -238,3 +238,18 @@ def test_a_variant_no_font_has_is_warned_once_naming_row_and_base_character(make
     (warning,) = wb.warnings  # 葛 + U+E0100 is in IPAex (Adobe-Japan1); a selector after kana asks nothing
     assert (warning.code, warning.row, warning.column) == ("VARIANT_NOT_DRAWN", 2, "氏名")
     assert "「辻」の異体字（U+8FBB U+E01EF）" in warning.message and "外字" not in warning.message
+
+
+def test_an_employer_sheet_formula_without_a_saved_value_is_a_row_error_and_holds_the_employer(make_book):
+    employers = [["事業所コード", "事業所名", "所属別梱包"], [1, "=\"正式名\"", "○"], [2, "乙社", "=1"],
+                 ["=\"3\"", "丙社", ""]]
+    wb = load(make_book([row(bango="1"), row(employer=2, bango="2"), row(employer=4, bango="4")],
+                        employers=employers))
+    errors = [p for p in wb.row_errors() if p.sheet == "事業所"]
+    assert [(p.code, p.row, p.column) for p in errors] == [
+        ("FORMULA_NO_VALUE", 2, "事業所名"), ("FORMULA_NO_VALUE", 3, "所属別梱包"), ("FORMULA_NO_VALUE", 4, "事業所コード")]
+    assert all(p.is_error and p.value == "（数式）" for p in errors)
+    plan = plan_run(wb, PROFILE, date(2024, 8, 7))
+    # employers 1 and 2 are held (their letter and packing would be wrong); 4 is not on the sheet's broken rows
+    assert [plan.reason_of(m) for m in wb.members] == [Reason.HELD, Reason.HELD, None]
+    assert plan.counts()["errors"] == 3
