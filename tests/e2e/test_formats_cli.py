@@ -8,6 +8,7 @@ so it is compared with that member sheet alone (no 事業所 sheet).
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -25,9 +26,13 @@ CASES = [
 ]
 
 
-def main_py(*args) -> subprocess.CompletedProcess:
+def main_py(*args, ledger: Path | None = None) -> subprocess.CompletedProcess:
+    """``main.py`` with ``args``; a batch records into its own issuance ledger (each run starts empty)."""
+    env = dict(os.environ)
+    if ledger is not None:
+        env["OSHIRASE_LEDGER"] = str(ledger)
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          cwd=ROOT, timeout=300)
+                          cwd=ROOT, env=env, timeout=300)
 
 
 def counts(stdout: bytes) -> list[str]:
@@ -41,12 +46,13 @@ def pdfs(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("base, others", CASES, ids=["spreadsheets", "csv"])
 def test_batch_writes_byte_identical_pdfs_from_every_format(tmp_path, base, others):
-    want = main_py("batch", base, "--out", tmp_path / "base", "--split", "run")
+    want = main_py("batch", base, "--out", tmp_path / "base", "--split", "run", ledger=tmp_path / "base.sqlite3")
     assert want.returncode == 0, want.stderr.decode()
     expected = pdfs(tmp_path / "base")
     assert expected
     for other in others:
-        got = main_py("batch", other, "--out", tmp_path / other.name, "--split", "run")
+        got = main_py("batch", other, "--out", tmp_path / other.name, "--split", "run",
+                      ledger=tmp_path / f"{other.name}.sqlite3")
         assert got.returncode == 0, (other.name, got.stderr.decode())
         assert pdfs(tmp_path / other.name) == expected, other.name
         # a CSV has one warning less (no My Number cell lost its zeros: see the check test)
@@ -81,7 +87,7 @@ def test_bad_files_exit_2_with_one_message_and_nothing_written(tmp_path, content
     path = tmp_path / name
     path.write_bytes(content)
     out = tmp_path / "out"
-    proc = main_py("batch", path, "--out", out)
+    proc = main_py("batch", path, "--out", out, ledger=tmp_path / "ledger.sqlite3")
     text = proc.stderr.decode("utf-8")
     assert proc.returncode == 2
     assert phrase in text and "Traceback" not in text
