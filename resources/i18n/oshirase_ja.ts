@@ -940,6 +940,16 @@
         <source>電話番号</source>
         <translation>電話番号</translation>
     </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>CSV の文字コード</source>
+        <translation>CSV の文字コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>自動（BOM、UTF-8、だめなら Shift_JIS）</source>
+        <translation>自動（BOM、UTF-8、だめなら Shift_JIS）</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPopup</name>
@@ -1331,11 +1341,6 @@
     <name>WindowActions</name>
     <message>
         <location filename="../../gui/main_actions.py"/>
-        <source>Excel ファイル (*.xlsx *.xlsm)</source>
-        <translation>Excel ファイル (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
         <source>PDF と一覧表（CSV）をフォルダに出力します</source>
         <translation>PDF と一覧表（CSV）をフォルダに出力します</translation>
     </message>
@@ -1416,11 +1421,6 @@
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
-        <source>加入者台帳（Excel）を開きます</source>
-        <translation>加入者台帳（Excel）を開きます</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
         <source>印刷…</source>
         <translation>印刷…</translation>
     </message>
@@ -1483,6 +1483,36 @@
         <location filename="../../gui/main_actions.py"/>
         <source>開く…</source>
         <translation>開く…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>CSV・テキスト（カンマ・タブ区切り）</source>
+        <translation>CSV・テキスト（カンマ・タブ区切り）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>Excel ファイル</source>
+        <translation>Excel ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>OpenDocument スプレッドシート</source>
+        <translation>OpenDocument スプレッドシート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>すべてのファイル</source>
+        <translation>すべてのファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>加入者台帳（Excel・OpenDocument・CSV）</source>
+        <translation>加入者台帳（Excel・OpenDocument・CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>加入者台帳（Excel・OpenDocument・CSV）を開きます</source>
+        <translation>加入者台帳（Excel・OpenDocument・CSV）を開きます</translation>
     </message>
 </context>
 </TS>
