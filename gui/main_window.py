@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self) -> None:
         s = self.session
         self.model.set_workbook(s.loaded, s.index)
+        self.model.set_documents(s.plan.document_of if s.plan is not None else None)
         self.filters.set_workbook(s.loaded, s.index)
         self.tree.set_plan(s.plan, s.index)
         self.problems.set_problems(s.loaded.problems())
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         index = self.session.index
         if index is not None:
             self.model.refresh_statuses(index.statuses)
+        plan = self.session.plan
+        self.model.set_documents(plan.document_of if plan is not None else None)
         self.tree.set_plan(self.session.plan, index)
         self.preview.set_window(self.session.profile.envelope)
         self._update_counts()

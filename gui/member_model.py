@@ -71,6 +71,7 @@ def status_labels() -> dict[str, str]:
         Reason.NO_MYNUMBER.value: t("MemberStatus", "対象外：個人番号なし"),
         Reason.NOT_IN_PERIOD.value: t("MemberStatus", "対象外：期間外"),
         Reason.NOT_SELECTED.value: t("MemberStatus", "対象外：範囲外"),
+        Reason.EXPIRED_BEFORE_ISSUE.value: t("MemberStatus", "対象外：資格確認書の有効期限切れ"),
         Reason.HELD.value: t("MemberStatus", "保留（世帯にエラー）"),
         STATUS_ERROR: t("MemberStatus", "エラー"),
         STATUS_WARNING: t("MemberStatus", "警告あり"),
@@ -96,7 +97,8 @@ class MemberTableModel(QAbstractTableModel):
         search_texts: Folded ``name kana 記号-番号-枝番`` per row.
     """
 
-    COLUMNS = ("row", "status", "employer", "affiliation", "number", "kubun", "name", "kana", "acquired", "lost")
+    COLUMNS = ("row", "status", "employer", "affiliation", "number", "kubun", "name", "kana", "acquired", "lost",
+               "document")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -110,6 +112,8 @@ class MemberTableModel(QAbstractTableModel):
         self.warnings_by_row: dict[int, list[Problem]] = {}
         self.search_texts: list[str] = []
         self.index_data = MemberIndex()
+        # certificate.md: the plan's member → document; None while every member gets a notice
+        self.document_of: Callable[[Member], str | None] | None = None
         self._row_of_excel: dict[tuple[str, int], int] = {}
         self._row_of_key: dict[tuple[str, str, str], int] = {}
         self._labels = status_labels()
@@ -130,14 +134,30 @@ class MemberTableModel(QAbstractTableModel):
             7: lambda m, r: m.kana,
             8: lambda m, r: _date(m.acquired),
             9: lambda m, r: _date(m.lost),
+            10: self._document_text,
         }
 
     def _header_texts(self) -> list[str]:
         return [
             self.tr("行"), self.tr("状態"), self.tr("事業所コード"), self.tr("所属コード"),
             self.tr("記号-番号-枝番"), self.tr("区分"), self.tr("氏名"), self.tr("フリガナ"),
-            self.tr("資格取得日"), self.tr("資格喪失日"),
+            self.tr("資格取得日"), self.tr("資格喪失日"), self.tr("書類"),
         ]
+
+    def _document_text(self, m: Member, r: int) -> str:
+        """お知らせ or 資格確認書 for a member printed in the plan; blank for the others."""
+        if self.statuses and self.statuses[r] not in (STATUS_INCLUDED, STATUS_RETURN):
+            return ""
+        if self.document_of is not None and self.document_of(m) == "certificate":
+            return self.tr("資格確認書")
+        return self.tr("お知らせ")
+
+    def set_documents(self, document_of: Callable[[Member], str | None] | None) -> None:
+        """Take the plan's document of each member (``RunPlan.document_of``)."""
+        self.document_of = document_of
+        if self.members:
+            column = self.COLUMNS.index("document")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.members) - 1, column))
 
     # --- loading -----------------------------------------------------------
 

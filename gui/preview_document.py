@@ -82,6 +82,10 @@ def document_for_member(session, member: Member, status_label: str = "") -> Prev
     for i, m in enumerate(envelope.members):
         if m is member:
             start = i
+        if envelope.document_of(m) == "certificate":  # its front, and its back when it has one
+            label = _t("資格確認書（世帯 %1/%2）").replace("%1", str(i + 1)).replace("%2", str(count))
+            parts.append(PreviewPart("certificate", label, lambda m=m: maker.member_pages(m, envelope, shipment), m))
+            continue
         label = _t("お知らせ（世帯 %1/%2）").replace("%1", str(i + 1)).replace("%2", str(count))
         parts.append(PreviewPart("notice", label, lambda m=m: [maker.notice(m, envelope, shipment)], m))
     parts.append(PreviewPart("cover", _t("送付状"), lambda: maker.cover(shipment)))

@@ -201,6 +201,8 @@ def print_run(printer: QPrinter, output: RunOutput, records_dir: Path | None,
     """
     files = output.files
     total = output.pages
+    if output.duplex:  # certificates with a back (certificate.md): both sides, long edge
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     pdf_mode = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
     base = printer.outputFileName()
     outcome = PrinterOutcome(printer.printerName() or base)

@@ -141,6 +141,7 @@ class ProfileForm(QTabWidget):
         self._build_run()
         self._build_rules()
         self._build_notice()
+        self._build_certificate()
         self._build_packing()
         self._build_envelope()
         self._build_direct_mail()
@@ -214,6 +215,17 @@ class ProfileForm(QTabWidget):
         self._add(form, "notice.show_burden_ratio", "", QCheckBox(self.tr("負担割合を印字する（しないときは ****）")))
         self._add(form, "notice.show_birth_date", "", QCheckBox(self.tr("生年月日を印字する")))
         self._add(form, "notice.show_kana_on_strip", "", QCheckBox(self.tr("切り取り部分にフリガナを印字する")))
+
+    def _build_certificate(self) -> None:
+        form = self._tab(self.tr("資格確認書"))
+        self._add(form, "issue.kind", self.tr("発行する書類"), self._combo({
+            "notice": self.tr("全員にお知らせ"), "certificate": self.tr("全員に資格確認書"),
+            "by-registration": self.tr("マイナ保険証の列で決める（あり: お知らせ、なし: 資格確認書）")}))
+        self._add(form, "certificate.template", self.tr("テンプレート"), QLineEdit())
+        self._add(form, "certificate.valid_until", self.tr("有効期限（交付日から5年以内）"), DateField())
+        self._add(form, "certificate.cap_at_75", "", QCheckBox(self.tr("75歳の誕生日の前日までにする")))
+        self._add(form, "certificate.print_sex", "", QCheckBox(self.tr("性別を印字する")))
+        self._add(form, "certificate.back_side", "", QCheckBox(self.tr("裏面（臓器提供意思表示欄）を印刷する（両面）")))
 
     def _build_packing(self) -> None:
         form = self._tab(self.tr("梱包"))
@@ -311,6 +323,8 @@ class ProfileForm(QTabWidget):
             elif isinstance(widget, DateField):
                 widget.set_value(value)
         self._fill_employers(profile.packing.employers)
+        self._leaflets = [{"name": leaflet.name, "documents": list(leaflet.documents)}
+                          for leaflet in profile.packing.leaflets]  # not edited here: kept as opened
         self.blockSignals(False)
 
     def _fill_employers(self, chosen: dict[str, str]) -> None:
@@ -362,6 +376,8 @@ class ProfileForm(QTabWidget):
             if choice:
                 employers[self.employer_table.item(r, 0).text()] = choice
         out.setdefault("packing", {})["employers"] = employers
+        if getattr(self, "_leaflets", None) is not None:
+            out["packing"]["leaflets"] = self._leaflets
         return out
 
     def field_for(self, key: str) -> QWidget | None:

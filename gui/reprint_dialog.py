@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from print_engine.output.reprint import EarlierRun, ReprintError, load_run
 
-DOCUMENT_LABELS = {"cover": "送付状", "list": "対象者リスト", "notice": "お知らせ"}
+DOCUMENT_LABELS = {"cover": "送付状", "list": "対象者リスト", "notice": "お知らせ", "certificate": "資格確認書"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +187,7 @@ class ReprintDialog(QDialog):
         described = []
         for r in rows[:6]:
             doc = DOCUMENT_LABELS.get(r["document"], r["document"])
-            who = f" {r['kigo']}-{r['bango']}-{r['edaban']} {r['name']}" if r["document"] == "notice" else ""
+            who = f" {r['kigo']}-{r['bango']}-{r['edaban']} {r['name']}" if r["document"] in ("notice", "certificate") else ""
             described.append(f"{doc}{who}")
         more = self.tr(" ほか %1 件").replace("%1", str(len(rows) - 6)) if len(rows) > 6 else ""
         self.info.setText(self.tr("%1～%2 ページ: ").replace("%1", str(first)).replace("%2", str(last))

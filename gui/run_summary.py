@@ -78,10 +78,11 @@ def summarize(kind: str, plan: RunPlan, files: list[FileSpec], folder: Path | No
         for entry in spec.entries:
             pages_of[entry.shipment.employer.code] += entry.pages
     sent = {entry.shipment.employer.code for spec in files for entry in spec.entries}
+    # packing rows: code, name, container, envelopes, notices, certificates, leaflets…, returns
     employers = [
-        (code, name, container, envelopes, notices, returns, pages_of.get(code, 0))
-        for code, name, container, envelopes, notices, _green, _blue, returns in packing_rows(plan.shipments)
-        if code in sent or complete
+        (row[0], row[1], row[2], row[3], row[4] + row[5], row[-1], pages_of.get(row[0], 0))
+        for row in packing_rows(plan.shipments)
+        if row[0] in sent or complete
     ]
     counts = plan.counts()
     exclusions = {r.value: counts[r.value] for r in Reason if counts[r.value]}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from print_engine.mail.recipient import MailRecipient
@@ -32,6 +32,7 @@ class Reason(str, Enum):
     NO_MYNUMBER = "NO_MYNUMBER"
     NOT_IN_PERIOD = "NOT_IN_PERIOD"
     NOT_SELECTED = "NOT_SELECTED"
+    EXPIRED_BEFORE_ISSUE = "EXPIRED_BEFORE_ISSUE"  # a certificate whose 有効期限 is before the issue date
     INVALID = "INVALID"
     HELD = "HELD"
 
@@ -164,9 +165,25 @@ class Envelope:
     insured: Member | None = None  # the household's insured row, even if excluded
     flags: Mapping[Member, str] = field(default_factory=dict)
     recipient: MailRecipient | None = None  # set by the plan on an envelope mailed home (direct-mail.md)
+    # certificate.md: the plan's member → "certificate" (absent: a notice) and the certificate's dates
+    documents: Mapping[Member, str] = field(default_factory=dict)
+    certificate_dates: Mapping[Member, Any] = field(default_factory=dict)
 
     def flag_of(self, member: Member) -> str:
         return self.flags.get(member, "")
+
+    def document_of(self, member: Member) -> str:
+        """``"notice"`` or ``"certificate"``: what this member's page in the envelope is."""
+        return self.documents.get(member, "notice")
+
+    @property
+    def certificate_count(self) -> int:
+        documents = self.documents
+        return sum(1 for m in self.members if m in documents) if documents else 0
+
+    @property
+    def notice_count(self) -> int:
+        return len(self.members) - self.certificate_count
 
     def is_return_member(self, member: Member) -> bool:
         return self.flags.get(member, "") == RETURN
@@ -205,8 +222,17 @@ class Shipment:
     container: str = CONTAINER_ENVELOPE
 
     @property
-    def notice_count(self) -> int:
+    def document_count(self) -> int:
+        """Notices and certificates together (one per included member)."""
         return sum(len(e.members) for e in self.envelopes)
+
+    @property
+    def notice_count(self) -> int:
+        return sum(e.notice_count for e in self.envelopes)
+
+    @property
+    def certificate_count(self) -> int:
+        return sum(e.certificate_count for e in self.envelopes)
 
     @property
     def return_envelopes(self) -> int:

@@ -40,6 +40,9 @@ PROFILE = """# 毎月の交付のサンプル（resources/samples/monthly.xlsx �
 # The monthly sample's run profile (December 2025): notices to members with a
 # マイナ保険証, 資格確認書 to the others. Everything else is the bundled default.
 
+[insurer]
+inquiry_name = "加入者サービスダイヤル"   # 問い合わせ先の名称 / name of the inquiry line
+
 [run]
 variant = "initial"
 as_of = 2025-11-30                  # お知らせに印字する時点 / the notice's as-of date

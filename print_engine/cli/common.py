@@ -10,6 +10,7 @@ from print_engine.check.profile_age import profile_warnings
 from print_engine.check.run_warnings import run_warnings  # noqa: F401 - check and batch take it from here
 from print_engine.model import Problem, Reason
 from print_engine.plan.run import LoadedWorkbook, RunPlan, load_members, plan_run
+from print_engine.plan.documents import DocumentRules
 from print_engine.profile.checks import check_certificate_validity
 from print_engine.profile.loading import ProfileError
 
@@ -40,6 +41,9 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
         raise ProfileError("fonts.fallback", "fonts.fallback のフォントを読み込めません。TrueType（.ttf）ファイルを指定してください。") from None
     loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
     issue_date = profile.issue_date_resolved(today or date.today())
+    missing = DocumentRules(profile, issue_date).missing_column(loaded.labels)
+    if missing:  # e.g. a by-registration run on a sheet without マイナ保険証: one clear error, exit 2
+        raise ValueError(missing)
     order = args.order or ""
     return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
 
@@ -58,6 +62,9 @@ def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:
     lines = [f"ファイル: {plan.loaded.path.name}（シート「{plan.loaded.sheet}」）"]
     lines += plan.loaded.notes  # how a CSV was read: delimiter, encoding (a guessed CP932 says so)
     lines += [f"{label}: {counts[key]}" for key, label in COUNT_LABELS]
+    if plan.profile.issue.kind != "notice":  # certificate.md: both kinds, counted apart
+        lines.insert(3, f"  うちお知らせ: {counts['notices']}")
+        lines.insert(4, f"  うち資格確認書: {counts['certificates']}")
     for reason in Reason:
         lines.append(f"除外 {reason.value}: {counts[reason.value]}")
     lines.append(f"エラー: {counts['errors']}")

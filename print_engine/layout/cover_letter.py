@@ -82,7 +82,8 @@ def layout_cover_letter(shipment: Shipment, profile: RunProfile, issue_date: dat
         out += place(g.left, y, line, MINCHO, fit.size, fonts)
         y += fit.size * 1.2 * MM_PER_PT
     sctx = dict(ctx, employer_code=employer.code, employer_name=employer.name, container=shipment.container,
-                envelopes=str(len(shipment.envelopes)), notices=str(shipment.notice_count))
+                envelopes=str(len(shipment.envelopes)), notices=str(shipment.notice_count),
+                certificates=str(shipment.certificate_count))
     packed = t.lines("cover.packed", sctx)
     packed.append(t.text("cover.packed_by_affiliation" if shipment.by_affiliation else "cover.packed_by_number", sctx))
     rows = [

@@ -40,6 +40,20 @@ COLUMNS = (
     ("col_count", 12.0, "right"),
     ("col_remark", 22.0, "center"),
 )
+# A run that may issue certificates counts both per envelope (certificate.md): the
+# names give up 14 mm to the two count columns, so the table keeps its width.
+COLUMNS_WITH_CERTIFICATES = (
+    *COLUMNS[:4],
+    ("col_names", 71.0, "left"),
+    ("col_count", 13.0, "right"),
+    ("col_certificates", 13.0, "right"),
+    COLUMNS[-1],
+)
+
+
+def columns_of(t: Template) -> tuple[tuple[str, float, str], ...]:
+    """The list's columns: with 確認書 when the template names that column."""
+    return COLUMNS_WITH_CERTIFICATES if "col_certificates" in t.data.get("list", {}) else COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +122,7 @@ def layout_target_list(shipment: Shipment, profile: RunProfile, issue_date: date
         out += place(g.left, g.employer_y, fit.lines[0], GOTHIC, fit.size, fonts)
         out += place(g.left, g.title_y, t.text("list.page", {"page": str(n), "pages": str(total)}), GOTHIC, 9.0,
                      fonts, align="right", width=g.right - g.left)
-        _rows(out, overflow, rows, fonts, g)
+        _rows(out, overflow, rows, fonts, g, columns_of(t))
         pages.append(Page(A4_MM, key, static, tuple(out), "list", tuple(overflow)))
     return pages
 
@@ -130,7 +144,7 @@ def _static(t: Template, ctx: dict[str, str], fonts: FontSet, g: ListGeometry) -
     top, h = g.header_top, g.header_h
     out.append(Rect(g.left, top, width, h, 0.7, fill=0.88))
     x = g.left
-    for i, (key, w, _) in enumerate(COLUMNS):
+    for i, (key, w, _) in enumerate(columns_of(t)):
         if i:
             out.append(Line(x, top, x, top + h, 0.4))
         label = t.text(f"list.{key}", ctx)
@@ -166,20 +180,25 @@ def _paginate(shipment: Shipment, t: Template, per_page: int) -> list[list[_Row]
     groups = shipment.affiliation_groups() if shipment.by_affiliation else [("", list(shipment.envelopes))]
     pages: list[list[_Row]] = []
     no = 0
+    both = columns_of(t) is COLUMNS_WITH_CERTIFICATES
     for affiliation, envelopes in groups:
         rows = []
         for env in envelopes:
             no += 1
+            counts = (str(env.notice_count), str(env.certificate_count)) if both else (str(len(env.members)),)
             rows.append(_Row("envelope", (str(no), env.affiliation or t.text("list.no_affiliation"), env.kigo,
-                                          env.bango, _addressees(env, t), str(len(env.members)), _remark(env, t))))
+                                          env.bango, _addressees(env, t), *counts, _remark(env, t))))
         if shipment.by_affiliation:
             rows.append(_Row("subtotal", text=t.text("list.subtotal", {
                 "affiliation": affiliation or t.text("list.no_affiliation"),
-                "envelopes": str(len(envelopes)), "notices": str(sum(len(e.members) for e in envelopes))})))
+                "envelopes": str(len(envelopes)),
+                "notices": str(sum(e.notice_count for e in envelopes) if both else sum(len(e.members) for e in envelopes)),
+                "certificates": str(sum(e.certificate_count for e in envelopes))})))
         for i in range(0, len(rows), per_page):
             pages.append(rows[i:i + per_page])
     total = _Row("total", text=t.text("list.total", {
         "envelopes": str(len(shipment.envelopes)), "notices": str(shipment.notice_count),
+        "certificates": str(shipment.certificate_count),
         "returns": str(shipment.return_envelopes)}))
     if pages and len(pages[-1]) < per_page:
         pages[-1].append(total)
@@ -189,7 +208,7 @@ def _paginate(shipment: Shipment, t: Template, per_page: int) -> list[list[_Row]
 
 
 def _rows(out: list[Primitive], overflow: list[Overflow], rows: list[_Row], fonts: FontSet,
-          g: ListGeometry) -> None:
+          g: ListGeometry, columns: tuple[tuple[str, float, str], ...] = COLUMNS) -> None:
     width = g.right - g.left
     top = g.header_top + g.header_h
     h = g.row_h
@@ -204,7 +223,7 @@ def _rows(out: list[Primitive], overflow: list[Overflow], rows: list[_Row], font
             text += place(g.left + 4.0, cell_baseline(y, h, 9.5), row.text, GOTHIC, 9.5, fonts)
             continue
         x = g.left
-        for (key, w, align), value in zip(COLUMNS, row.cells):
+        for (key, w, align), value in zip(columns, row.cells):
             if x > g.left:
                 lines.append(Line(x, y, x, y + h, 0.3))
             if value:

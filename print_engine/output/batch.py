@@ -49,6 +49,15 @@ class BatchResult:
     def notices(self) -> int:
         return sum(f.notices for f in self.files)
 
+    @property
+    def certificates(self) -> int:
+        return sum(f.certificates for f in self.files)
+
+    @property
+    def documents(self) -> int:
+        """Notices and certificates."""
+        return sum(f.documents for f in self.files)
+
 
 _worker_context: RenderContext | None = None
 
@@ -153,14 +162,14 @@ def _workers_for(files: int, notices: int, requested: int) -> int:
 
 
 def choose_workers(files: list[FileSpec], requested: int = 0) -> int:
-    return _workers_for(len(files), sum(f.notices for f in files), requested)
+    return _workers_for(len(files), sum(f.documents for f in files), requested)
 
 
 def _workers_before_planning(plan: RunPlan, split: str, requested: int) -> int:
     """:func:`choose_workers` known before the files are planned (one file per employer), else 0."""
     if split != "employer":
         return 0
-    return _workers_for(len(plan.shipments), sum(s.notice_count for s in plan.shipments), requested)
+    return _workers_for(len(plan.shipments), sum(s.document_count for s in plan.shipments), requested)
 
 
 def run_batch(

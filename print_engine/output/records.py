@@ -16,6 +16,7 @@ from print_engine.model import Member, Reason, Shipment
 from print_engine.output.stream import FileSpec
 from print_engine.plan.rules import REASON_TEXT
 from print_engine.profile.loading import dump_profile, resolve_today
+from print_engine.profile.schema import DEFAULT_LEAFLETS, Leaflet
 
 if TYPE_CHECKING:
     from print_engine.plan.run import RunPlan
@@ -24,8 +25,9 @@ MANIFEST_COLUMNS = ("file", "first_page", "last_page", "employer_code", "affilia
                     "document", "kigo", "bango", "edaban", "name", "flag")
 EXCLUDED_COLUMNS = ("sheet", "row", "employer_code", "kigo", "bango", "edaban", "name",
                     "reason_code", "reason")
-PACKING_COLUMNS = ("employer_code", "employer_name", "container", "envelopes", "notices",
-                   "green_leaflets", "blue_leaflets", "return_envelopes")
+PACKING_COLUMNS = ("employer_code", "employer_name", "container", "envelopes", "notices", "certificates",
+                   "green_leaflets", "blue_leaflets", "return_envelopes")  # with the default profile's leaflets
+MEMBER_DOCUMENTS = ("notice", "certificate")
 
 
 def _write(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
@@ -41,11 +43,11 @@ def manifest_rows(files: list[FileSpec]) -> list[tuple]:
         for e in spec.entries:
             mailed = is_mail_shipment(e.shipment)
             code = "" if mailed else e.shipment.employer.code  # the mailed group is no employer
-            if e.document == "notice":
+            if e.document in MEMBER_DOCUMENTS:
                 m = e.member
                 if mailed:
                     code = m.employer_code  # a mailed member keeps its own employer code
-                rows.append((spec.name, e.first_page, e.last_page, code, m.affiliation, "notice",
+                rows.append((spec.name, e.first_page, e.last_page, code, m.affiliation, e.document,
                              m.kigo, m.bango, m.edaban, m.name, e.envelope.flag_of(m)))
             else:
                 rows.append((spec.name, e.first_page, e.last_page, code, "", e.document, "", "", "", "", ""))
@@ -75,16 +77,32 @@ def write_excluded(path: Path, plan: RunPlan) -> None:
     _write(path, EXCLUDED_COLUMNS, rows)
 
 
-def packing_rows(shipments: list[Shipment]) -> list[tuple]:
+def packing_columns(leaflets: tuple[Leaflet, ...] = DEFAULT_LEAFLETS) -> tuple[str, ...]:
+    """The header of packing.csv: a ``{name}_leaflets`` column per profile leaflet."""
+    return (*PACKING_COLUMNS[:6], *(f"{leaflet.name}_leaflets" for leaflet in leaflets), "return_envelopes")
+
+
+def _leaflet_count(shipment: Shipment, leaflet: Leaflet) -> int:
+    """Envelopes holding at least one document of a kind that gets the leaflet."""
+    kinds = set(leaflet.documents)
+    if kinds == {"notice"} and not shipment.certificate_count:
+        return len(shipment.envelopes)
+    return sum(1 for e in shipment.envelopes if any(e.document_of(m) in kinds for m in e.members))
+
+
+def packing_rows(shipments: list[Shipment], leaflets: tuple[Leaflet, ...] = DEFAULT_LEAFLETS) -> list[tuple]:
+    """One row per shipment: counts of envelopes, notices, certificates, leaflets and RETURN envelopes."""
     rows = []
     for s in shipments:
         n = len(s.envelopes)
-        rows.append(("" if is_mail_shipment(s) else s.employer.code, s.employer.name, s.container, n, s.notice_count, n, n, s.return_envelopes))
+        counts = [_leaflet_count(s, leaflet) for leaflet in leaflets]
+        rows.append(("" if is_mail_shipment(s) else s.employer.code, s.employer.name, s.container, n, s.notice_count,
+                     s.certificate_count, *counts, s.return_envelopes))
     return rows
 
 
-def write_packing(path: Path, shipments: list[Shipment]) -> None:
-    _write(path, PACKING_COLUMNS, packing_rows(shipments))
+def write_packing(path: Path, shipments: list[Shipment], leaflets: tuple[Leaflet, ...] = DEFAULT_LEAFLETS) -> None:
+    _write(path, packing_columns(leaflets), packing_rows(shipments, leaflets))
 
 
 def read_manifest(path: Path) -> list[dict[str, str]]:
@@ -104,7 +122,7 @@ def write_run_records(folder: Path, plan: RunPlan, files: list[FileSpec]) -> Non
     """
     write_manifest(folder / "manifest.csv", files)
     write_excluded(folder / "excluded.csv", plan)
-    write_packing(folder / "packing.csv", plan.shipments)
+    write_packing(folder / "packing.csv", plan.shipments, plan.profile.packing.leaflets)
     for group in (s for s in plan.shipments if is_mail_shipment(s)):
         write_direct_mail_csv(folder / MAIL_CSV, group)
     resolved = resolve_today(plan.profile, plan.issue_date)

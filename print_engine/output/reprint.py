@@ -132,7 +132,8 @@ def rebuild(run: EarlierRun, loaded: LoadedWorkbook, context: RenderContext | No
     issue_date = profile.run.issue_date
     if isinstance(issue_date, str):
         raise ReprintError("印刷の記録の profile.toml に発行日（日付）がありません。")
-    keys = frozenset((r["kigo"], r["bango"], r["edaban"]) for r in run.rows if r["document"] == "notice")
+    keys = frozenset((r["kigo"], r["bango"], r["edaban"]) for r in run.rows
+                     if r["document"] in ("notice", "certificate"))
     employers = frozenset(r["employer_code"] for r in run.rows)
     order = profile.run.order if profile.run.order in ("number", "affiliation") else ""
     selection = Selection(employers=employers, members=keys) if keys else Selection(employers=employers)

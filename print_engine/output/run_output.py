@@ -40,6 +40,8 @@ class RunOutput:
             or ``pages:N`` (a printer run prints one job per employer file).
         documents: ``all`` (cover letters and lists too) or ``notices``.
         files: The files (or printer jobs) in print order, pages numbered.
+        duplex_sheets: the run's certificates have a back page, so it is
+            printed duplex and every document has sheets of its own.
     """
 
     plan: RunPlan
@@ -47,6 +49,16 @@ class RunOutput:
     split: str
     documents: str
     files: list[FileSpec]
+    duplex_sheets: bool = False
+
+    @property
+    def duplex(self) -> bool:
+        """Whether a printer prints this run on both sides (long edge)."""
+        return self.duplex_sheets or self.plan.profile.run.duplex
+
+    @property
+    def certificates(self) -> int:
+        return sum(f.certificates for f in self.files)
 
     @property
     def pages(self) -> int:
@@ -81,5 +93,8 @@ def prepare_output(plan: RunPlan, *, split: str | None = None, documents: str | 
     documents = documents_for(plan, documents)
     if context is None:
         context = RenderContext(plan.profile, plan.issue_date)
-    files = build_stream(plan.shipments, split, documents == "all", context.list_page_count)
-    return RunOutput(plan, context, split, documents, files)
+    back_side = plan.profile.certificate.back_side
+    duplex_sheets = back_side and any(s.certificate_count for s in plan.shipments)
+    files = build_stream(plan.shipments, split, documents == "all", context.list_page_count,
+                         certificate_pages=2 if back_side else 1, duplex_sheets=duplex_sheets)
+    return RunOutput(plan, context, split, documents, files, duplex_sheets)

@@ -23,9 +23,13 @@ WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 @dataclass(slots=True)
 class DocEntry:
-    """One manifest row: a cover, a list, or one member's notice."""
+    """One manifest row: a cover, a list, or one member's notice or certificate.
 
-    document: str  # "cover" | "list" | "notice"
+    ``document`` is the kind the manifest (and the ledger) records; a
+    certificate with a back is one entry of two pages.
+    """
+
+    document: str  # "cover" | "list" | "notice" | "certificate"
     shipment: Shipment
     first_page: int = 0
     last_page: int = 0
@@ -53,6 +57,15 @@ class FileSpec:
     def notices(self) -> int:
         return sum(1 for e in self.entries if e.document == "notice")
 
+    @property
+    def certificates(self) -> int:
+        return sum(1 for e in self.entries if e.document == "certificate")
+
+    @property
+    def documents(self) -> int:
+        """Notices and certificates: the members' documents in this file."""
+        return sum(1 for e in self.entries if e.member is not None)
+
 
 def safe_file_name(text: str) -> str:
     """Characters that Windows forbids in file names become ``_``."""
@@ -66,17 +79,28 @@ def employer_file_name(shipment: Shipment) -> str:
     return safe_file_name(f"{shipment.employer.code}_{shipment.employer.name}") + ".pdf"
 
 
-def _units(shipment: Shipment, with_letters: bool, list_pages: int) -> list[list[DocEntry]]:
+def _sheets(pages: int, duplex_sheets: bool) -> int:
+    """Pages a document takes: rounded up to whole sheets when every document has its own sheet."""
+    return pages + (pages % 2) if duplex_sheets else pages
+
+
+def _units(shipment: Shipment, with_letters: bool, list_pages: int, certificate_pages: int = 1,
+           duplex_sheets: bool = False) -> list[list[DocEntry]]:
     """Unbreakable groups: [cover, list, first envelope], then each envelope."""
     units: list[list[DocEntry]] = []
     head: list[DocEntry] = []
+    one = _sheets(1, duplex_sheets)  # a one-page document (with its blank back in a duplex run)
+    certificate_last = _sheets(certificate_pages, duplex_sheets)
     if with_letters:
         if not is_mail_shipment(shipment):  # the mailed group has its list, no cover letter
-            head.append(DocEntry("cover", shipment, 1, 1))
-        head.append(DocEntry("list", shipment, 1, list_pages))
+            head.append(DocEntry("cover", shipment, 1, one))
+        head.append(DocEntry("list", shipment, 1, _sheets(list_pages, duplex_sheets)))
     for i, env in enumerate(shipment.envelopes):
+        documents = env.documents
         notices = [
-            DocEntry("notice", shipment, 1, 1, env, m, first_in_envelope=(j == 0))
+            DocEntry("certificate", shipment, 1, certificate_last, env, m, first_in_envelope=(j == 0))
+            if documents and documents.get(m) == "certificate" else
+            DocEntry("notice", shipment, 1, one, env, m, first_in_envelope=(j == 0))
             for j, m in enumerate(env.members)
         ]
         if i == 0:
@@ -106,6 +130,8 @@ def build_stream(
     split: str,
     with_letters: bool,
     list_pages: Callable[[Shipment], int],
+    certificate_pages: int = 1,
+    duplex_sheets: bool = False,
 ) -> list[FileSpec]:
     """Cut the run's documents into files.
 
@@ -114,9 +140,14 @@ def build_stream(
         split: ``employer``, ``run`` or ``pages:N``.
         with_letters: include the cover letter and target list.
         list_pages: the number of pages of an employer's target list.
+        certificate_pages: 2 when certificates have a back page.
+        duplex_sheets: every document starts on a sheet of its own (a run
+            printed duplex for the certificates' backs): a one-page notice,
+            cover or an odd list gets a blank back page.
     """
     per_employer = [
-        (s, _units(s, with_letters, list_pages(s) if with_letters else 0)) for s in shipments
+        (s, _units(s, with_letters, list_pages(s) if with_letters else 0, certificate_pages, duplex_sheets))
+        for s in shipments
     ]
     files: list[FileSpec] = []
     if split == "employer":

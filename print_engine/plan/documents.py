@@ -136,3 +136,47 @@ class DocumentRules:
                 return (f"資格確認書を発行する実行（[issue] kind = \"{self.kind}\"）には列「{header}」が必要です"
                         f"{also}。見出し行にこの列を追加してください。")
         return None
+
+
+@dataclass(slots=True)
+class DocumentResults:
+    """Every member's document in one run, as the plan keeps it.
+
+    Members absent from ``documents`` get a notice; so a ``notice`` run
+    holds nothing here and costs nothing.
+
+    Attributes:
+        documents: member → ``"certificate"`` (or ``None``: undecided, a row error).
+        dates: member → its certificate's dates.
+        problems: member → the run's row errors of that member.
+    """
+
+    documents: dict[Member, str | None]
+    dates: dict[Member, CertificateDates]
+    problems: dict[Member, tuple[Problem, ...]]
+
+    def document_of(self, member: Member) -> str | None:
+        return self.documents.get(member, NOTICE)
+
+    def problem_list(self) -> list[Problem]:
+        """The run's row errors, in workbook order."""
+        return [p for problems in self.problems.values() for p in problems]
+
+
+def decide_documents(members: list[Member], profile: RunProfile, issue_date: date,
+                     labels: dict[str, str] | None = None) -> DocumentResults:
+    """Each member's document, certificate dates and the run's row errors (``[issue] kind``)."""
+    rules = DocumentRules(profile, issue_date, labels)
+    results = DocumentResults({}, {}, {})
+    if rules.notices_only:
+        return results
+    documents, dates, problems = results.documents, results.dates, results.problems
+    for m in members:
+        d = rules.decide(m)
+        if d.document != NOTICE:
+            documents[m] = d.document
+        if d.dates is not None:
+            dates[m] = d.dates
+        if d.problems:
+            problems[m] = d.problems
+    return results

@@ -16,10 +16,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from print_engine.model import RETURN, Member, Reason
 from print_engine.profile.schema import RunProfile
+
+if TYPE_CHECKING:
+    from print_engine.plan.documents import DocumentResults
 
 REASON_TEXT: dict[Reason, str] = {
     Reason.NOT_ENROLLED: "基準日（資格取得の期限）までに加入していない、または取得の届出が期限後",
@@ -28,6 +31,7 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.NO_MYNUMBER: "個人番号（マイナンバー）が登録されていない",
     Reason.NOT_IN_PERIOD: "資格取得の届出が新規加入者の対象期間外",
     Reason.NOT_SELECTED: "今回の印刷範囲（事業所・所属・世帯の選択）に含まれない",
+    Reason.EXPIRED_BEFORE_ISSUE: "資格確認書の有効期限（75歳の誕生日の前日・任継満了日・在留期限など）が交付日より前",
     Reason.INVALID: "行にエラーがある",
     Reason.HELD: "同じ世帯の別の行にエラーがあるため保留",
 }
@@ -58,6 +62,11 @@ class RuleResults:
     reasons: dict[Member, Reason] = field(default_factory=dict)
     flags: dict[Member, str] = field(default_factory=dict)
     losses: dict[Member, tuple[date, date]] = field(default_factory=dict)
+    documents: DocumentResults | None = None  # certificate.md: who gets a certificate
+
+    def document_of(self, member: Member) -> str | None:
+        """``"notice"`` or ``"certificate"`` (``None``: undecided, a row error of the run)."""
+        return self.documents.document_of(member) if self.documents is not None else "notice"
 
 
 def _reason_rule(profile: RunProfile, issue_date: date) -> Callable[[Member, date | None, date | None], Reason | None]:
@@ -101,6 +110,7 @@ def apply_rules(
     members: list[Member], profile: RunProfile, issue_date: date,
     households: dict[tuple[str, str], list[Member]] | None = None,
     held_employers: frozenset[str] = frozenset(),
+    documents: DocumentResults | None = None,
 ) -> RuleResults:
     """Decide every member's reason and flag (selection comes later).
 
@@ -110,18 +120,27 @@ def apply_rules(
         issue_date: the resolved issue date.
         households: ``households_of(members)`` when the caller has it already.
         held_employers: employers whose 事業所 sheet row has an error: all their members are ``HELD``.
+        documents: each member's document (``plan/documents.py``): a row error
+            of the run holds the household like a row error of the sheet;
+            ``NO_MYNUMBER`` excludes only a member who gets a notice; a
+            certificate expiring before the issue date is ``EXPIRED_BEFORE_ISSUE``.
 
     Returns the results, with the households (記号+番号 → rows) for packing.
     """
     if households is None:
         households = households_of(members)
-    results = RuleResults(households)
+    results = RuleResults(households, documents=documents)
     reasons, flags, losses = results.reasons, results.flags, results.losses
     reason_of = _reason_rule(profile, issue_date)
     freeze = profile.rules.freeze
     flags_return = profile.run.variant != "reissue"
     inherited = _inherited_losses(members)
     invalid = {(m.kigo, m.bango) for m in members if m.errors}
+    certified: dict[Member, str | None] = documents.documents if documents is not None else {}
+    run_errors = documents.problems if documents is not None else {}
+    expiry = documents.dates if documents is not None else {}
+    if run_errors:
+        invalid.update((m.kigo, m.bango) for m in run_errors)
     invalid_reason, held = Reason.INVALID, Reason.HELD
     # One pass over the rows: every household is independent of the others.
     for m in members:
@@ -134,9 +153,14 @@ def apply_rules(
         if lost is not None:
             losses[m] = (lost, recorded)
         if (invalid and (m.kigo, m.bango) in invalid) or (held_employers and m.employer_code in held_employers):
-            reasons[m] = invalid_reason if m.errors else held
+            reasons[m] = invalid_reason if m.errors or m in run_errors else held
             continue
         reason = reason_of(m, lost, recorded)
+        if certified and m in certified:  # a certificate: no My Number needed, but an expiry
+            if reason is Reason.NO_MYNUMBER:
+                reason = None
+            if reason is None and m in expiry and expiry[m].expired:
+                reason = Reason.EXPIRED_BEFORE_ISSUE
         if reason is not None:
             reasons[m] = reason
         elif flags_return and lost is not None and recorded > freeze:

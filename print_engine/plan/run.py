@@ -20,6 +20,7 @@ from print_engine.check.cross_rows import check_rows, collect_employers
 from print_engine.mail.grouping import MailSplit, is_mail_shipment, mail_shipment, split_mailed
 from print_engine.mail.households import deciding_member
 from print_engine.model import Employer, Member, Problem, Reason, Selection, Shipment
+from print_engine.plan.documents import DocumentResults, decide_documents
 from print_engine.plan.packing import apply_selection, build_envelopes, build_shipments
 from print_engine.plan.rules import apply_rules, households_of
 from print_engine.profile.schema import RunProfile
@@ -78,6 +79,8 @@ class RunPlan:
     shipments: list[Shipment] = field(default_factory=list)
     reasons: dict[Member, Reason] = field(default_factory=dict)
     flags: dict[Member, str] = field(default_factory=dict)
+    # certificate.md: who gets a certificate (the rest a notice), its dates, the run's row errors
+    documents: DocumentResults = field(default_factory=lambda: DocumentResults({}, {}, {}))
     # Row errors of this run beyond the workbook's own (a mailed household without a
     # usable address): the rows are INVALID/HELD in ``reasons``, the rows stay untouched.
     run_errors: list[Problem] = field(default_factory=list)
@@ -89,6 +92,14 @@ class RunPlan:
     def reason_of(self, member: Member) -> Reason | None:
         """Why ``member`` gets nothing in this run, or None when it is printed."""
         return self.reasons.get(member)
+
+    def document_of(self, member: Member) -> str | None:
+        """``"notice"`` or ``"certificate"`` (``None``: the row does not say; a row error)."""
+        return self.documents.document_of(member)
+
+    def run_problems(self) -> list[Problem]:
+        """The row errors this run's document choice makes (a blank マイナ保険証 …); also in ``run_errors``."""
+        return self.documents.problem_list()
 
     def flag_of(self, member: Member) -> str:
         """The member's flag in this run (``RETURN`` or '')."""
@@ -104,7 +115,9 @@ class RunPlan:
         errors = len(self.loaded.row_errors()) + len(self.run_errors)
         return {
             "member_rows": len(self.loaded.members),
-            "included": sum(s.notice_count for s in self.shipments),
+            "included": sum(s.document_count for s in self.shipments),
+            "notices": sum(s.notice_count for s in self.shipments),
+            "certificates": sum(s.certificate_count for s in self.shipments),
             "envelopes": sum(len(s.envelopes) for s in self.shipments),
             "employers": sum(1 for s in self.shipments if not is_mail_shipment(s)),
             "mailed_envelopes": sum(len(s.envelopes) for s in self.shipments if is_mail_shipment(s)),
@@ -200,8 +213,17 @@ def plan_run(
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
     with gc_paused():
-        results = apply_rules(loaded.members, profile, issue_date, _households(loaded), loaded.held_employers)
+        documents = decide_documents(loaded.members, profile, issue_date, loaded.labels)
+        results = apply_rules(loaded.members, profile, issue_date, _households(loaded), loaded.held_employers,
+                              documents=documents)
         envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
+        if documents.documents:
+            kinds, dates = documents.documents, documents.dates
+            for env in envelopes:  # each envelope its own few entries (a file's pickle stays small)
+                mine = {m: kinds[m] for m in env.members if m in kinds}
+                if mine:
+                    env.documents = mine
+                    env.certificate_dates = {m: dates[m] for m in mine if m in dates}
         envelopes = apply_selection(envelopes, selection, results.reasons)
         mail = split_mailed(envelopes, profile, loaded.labels, "send_to" in loaded.labels)
         if mail.held:
@@ -210,7 +232,7 @@ def plan_run(
         if mail.mailed:  # the mailed group follows all employers (direct-mail.md)
             shipments.append(mail_shipment(mail.mailed))
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments,
-                   results.reasons, results.flags, run_errors=mail.problems)
+                   results.reasons, results.flags, documents=documents, run_errors=mail.problems + documents.problem_list())
 
 
 def _hold_unmailable(mail: MailSplit, households: dict[tuple[str, str], list[Member]],
