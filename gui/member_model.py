@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from print_engine import reason_labels
 from print_engine.model import Member, Problem, Reason
 from print_engine.plan.run import LoadedWorkbook
 
@@ -65,14 +66,8 @@ def status_labels() -> dict[str, str]:
     return {
         STATUS_INCLUDED: t("MemberStatus", "対象"),
         STATUS_RETURN: t("MemberStatus", "対象（返送）"),
-        Reason.NOT_ENROLLED.value: t("MemberStatus", "対象外：未加入"),
-        Reason.LOST_BEFORE_ASOF.value: t("MemberStatus", "対象外：基準日前に喪失"),
-        Reason.LOST_IN_WINDOW.value: t("MemberStatus", "対象外：喪失届済み"),
-        Reason.NO_MYNUMBER.value: t("MemberStatus", "対象外：個人番号なし"),
-        Reason.NOT_IN_PERIOD.value: t("MemberStatus", "対象外：期間外"),
-        Reason.NOT_SELECTED.value: t("MemberStatus", "対象外：範囲外"),
-        Reason.EXPIRED_BEFORE_ISSUE.value: t("MemberStatus", "対象外：資格確認書の有効期限切れ"),
-        Reason.HELD.value: t("MemberStatus", "保留（世帯にエラー）"),
+        # the reasons' labels are wording of resources/reasons.toml (one copy, with excluded.csv's)
+        **{code: label for code, label in reason_labels().items() if code != Reason.INVALID.value},
         STATUS_ERROR: t("MemberStatus", "エラー"),
         STATUS_WARNING: t("MemberStatus", "警告あり"),
         LEDGER_NEW: t("MemberStatus", "未発行"),

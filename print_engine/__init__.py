@@ -87,6 +87,7 @@ _EXPORTS: dict[str, str] = {
     # warnings about a run as it would print
     "run_warnings": "print_engine.check.run_warnings",
     "profile_warnings": "print_engine.check.profile_age",
+    "reason_labels": "print_engine.plan.reasons",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -14,7 +14,7 @@ from print_engine.mail.grouping import is_mail_shipment
 from print_engine.mail.mail_csv import MAIL_CSV, write_direct_mail_csv
 from print_engine.model import Member, Reason, Shipment
 from print_engine.output.stream import FileSpec
-from print_engine.plan.rules import REASON_TEXT
+from print_engine.plan.reasons import reason_text as reason_wording
 from print_engine.profile.loading import dump_profile, resolve_today
 from print_engine.profile.schema import DEFAULT_LEAFLETS, Leaflet
 
@@ -62,7 +62,7 @@ def reason_text(m: Member, reason: Reason, run_errors: Iterable = ()) -> str:
     if reason is Reason.INVALID:
         return "; ".join(p.message for p in [*m.errors, *(p for p in run_errors
                                                            if (p.sheet, p.row) == (m.sheet, m.row))])
-    return REASON_TEXT[reason]
+    return reason_wording(reason)
 
 
 def write_excluded(path: Path, plan: RunPlan) -> None:

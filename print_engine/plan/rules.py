@@ -24,19 +24,6 @@ from print_engine.profile.schema import RunProfile
 if TYPE_CHECKING:
     from print_engine.plan.documents import DocumentResults
 
-REASON_TEXT: dict[Reason, str] = {
-    Reason.NOT_ENROLLED: "基準日（資格取得の期限）までに加入していない、または取得の届出が期限後",
-    Reason.LOST_BEFORE_ASOF: "基準日以前に資格を喪失している",
-    Reason.LOST_IN_WINDOW: "基準日後に資格を喪失し、データ確定日までに喪失の届出があった",
-    Reason.NO_MYNUMBER: "個人番号（マイナンバー）が登録されていない",
-    Reason.NOT_IN_PERIOD: "資格取得の届出が新規加入者の対象期間外",
-    Reason.NOT_SELECTED: "今回の印刷範囲（事業所・所属・世帯の選択）に含まれない",
-    Reason.EXPIRED_BEFORE_ISSUE: "資格確認書の有効期限（75歳の誕生日の前日・任継満了日・在留期限など）が交付日より前",
-    Reason.INVALID: "行にエラーがある",
-    Reason.HELD: "同じ世帯の別の行にエラーがあるため保留",
-}
-
-
 def households_of(members: list[Member]) -> dict[tuple[str, str], list[Member]]:
     """Members grouped by 記号+番号, in workbook order."""
     groups: dict[tuple[str, str], list[Member]] = defaultdict(list)
