@@ -61,6 +61,16 @@
     </message>
     <message>
         <location filename="../../gui/employer_tree.py"/>
+        <source>自宅へ郵送する封筒（郵便番号順）。事業所のチェックに従って印刷されます。</source>
+        <translation>自宅へ郵送する封筒（郵便番号順）。事業所のチェックに従って印刷されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py"/>
+        <source>自宅送付</source>
+        <translation>自宅送付</translation>
+    </message>
+    <message>
+        <location filename="../../gui/employer_tree.py"/>
         <source>（所属なし）</source>
         <translation>（所属なし）</translation>
     </message>
@@ -112,9 +122,85 @@
         <source>絞り込みの条件をすべて消します</source>
         <translation>絞り込みの条件をすべて消します</translation>
     </message>
+    <message>
+        <location filename="../../gui/filter_bar.py"/>
+        <source>自宅送付</source>
+        <translation>自宅送付</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴</source>
+        <translation>発行履歴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴: %1（%2 件）</source>
+        <translation>発行履歴: %1（%2 件）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴: %1（まだ発行していません）</source>
+        <translation>発行履歴: %1（まだ発行していません）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPanel</name>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source> ファイル → 発行履歴 から確定処理または取り消しができます。</source>
+        <translation> ファイル → 発行履歴 から確定処理または取り消しができます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>印刷・出力を発行台帳に記録しません（校正刷り）</source>
+        <translation>印刷・出力を発行台帳に記録しません（校正刷り）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>校正用: 印刷・出力を発行台帳に記録しません</source>
+        <translation>校正用: 印刷・出力を発行台帳に記録しません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>校正用（記録しない）</source>
+        <translation>校正用（記録しない）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行台帳</source>
+        <translation>発行台帳</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行台帳の実行の一覧（取消・確定処理・取り込み・書き出し・削除）</source>
+        <translation>発行台帳の実行の一覧（取消・確定処理・取り込み・書き出し・削除）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴</source>
+        <translation>発行履歴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴…</source>
+        <translation>発行履歴…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>発行履歴を読めません</source>
+        <translation>発行履歴を読めません</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py"/>
+        <source>%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。</source>
+        <translation>%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。</translation>
+    </message>
     <message>
         <location filename="../../gui/main_window.py"/>
         <source>%1 行にエラーがあります。エラーのある世帯は印刷されません。下の「問題の一覧」で確認してください。</source>
@@ -157,6 +243,18 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py"/>
+        <source>印刷中です</source>
+        <translation>印刷中です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py"/>
+        <source>印刷（または PDF 出力）の途中です。中止してウィンドウを閉じますか？
+送信済みの印刷ジョブはそのまま印刷されます。</source>
+        <translation>印刷（または PDF 出力）の途中です。中止してウィンドウを閉じますか？
+送信済みの印刷ジョブはそのまま印刷されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py"/>
         <source>対象 %1 人</source>
         <translation>対象 %1 人</translation>
     </message>
@@ -190,8 +288,8 @@
     </message>
     <message>
         <location filename="../../gui/member_model.py"/>
-        <source>保留（世帯にエラー）</source>
-        <translation>保留（世帯にエラー）</translation>
+        <source>前回から変更</source>
+        <translation>前回から変更</translation>
     </message>
     <message>
         <location filename="../../gui/member_model.py"/>
@@ -200,38 +298,18 @@
     </message>
     <message>
         <location filename="../../gui/member_model.py"/>
-        <source>対象外：個人番号なし</source>
-        <translation>対象外：個人番号なし</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
-        <source>対象外：喪失届済み</source>
-        <translation>対象外：喪失届済み</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
-        <source>対象外：基準日前に喪失</source>
-        <translation>対象外：基準日前に喪失</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
-        <source>対象外：期間外</source>
-        <translation>対象外：期間外</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
-        <source>対象外：未加入</source>
-        <translation>対象外：未加入</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
-        <source>対象外：範囲外</source>
-        <translation>対象外：範囲外</translation>
-    </message>
-    <message>
-        <location filename="../../gui/member_model.py"/>
         <source>対象（返送）</source>
         <translation>対象（返送）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py"/>
+        <source>未発行</source>
+        <translation>未発行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py"/>
+        <source>発行済</source>
+        <translation>発行済</translation>
     </message>
     <message>
         <location filename="../../gui/member_model.py"/>
@@ -241,6 +319,11 @@
 </context>
 <context>
     <name>MemberTableModel</name>
+    <message>
+        <location filename="../../gui/member_model.py"/>
+        <source>お知らせ</source>
+        <translation>お知らせ</translation>
+    </message>
     <message>
         <location filename="../../gui/member_model.py"/>
         <source>フリガナ</source>
@@ -265,6 +348,11 @@
         <location filename="../../gui/member_model.py"/>
         <source>所属コード</source>
         <translation>所属コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py"/>
+        <source>書類</source>
+        <translation>書類</translation>
     </message>
     <message>
         <location filename="../../gui/member_model.py"/>
@@ -300,6 +388,11 @@
         <location filename="../../gui/member_model.py"/>
         <source>資格喪失日</source>
         <translation>資格喪失日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/member_model.py"/>
+        <source>資格確認書</source>
+        <translation>資格確認書</translation>
     </message>
 </context>
 <context>
@@ -344,6 +437,11 @@
         <location filename="../../gui/preview_document.py"/>
         <source>対象者リスト</source>
         <translation>対象者リスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preview_document.py"/>
+        <source>資格確認書（世帯 %1/%2）</source>
+        <translation>資格確認書（世帯 %1/%2）</translation>
     </message>
     <message>
         <location filename="../../gui/preview_document.py"/>
@@ -533,6 +631,11 @@
     </message>
     <message>
         <location filename="../../gui/print_dialog.py"/>
+        <source>未発行の方のみ（発行台帳で同じ内容を発行済みの方を除く）</source>
+        <translation>未発行の方のみ（発行台帳で同じ内容を発行済みの方を除く）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py"/>
         <source>梱包順</source>
         <translation>梱包順</translation>
     </message>
@@ -550,6 +653,11 @@
         <location filename="../../gui/print_dialog.py"/>
         <source>種類</source>
         <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_dialog.py"/>
+        <source>種類と梱包順はプレビューのとおりです。変えるときは「設定」で変えてください。</source>
+        <translation>種類と梱包順はプレビューのとおりです。変えるときは「設定」で変えてください。</translation>
     </message>
     <message>
         <location filename="../../gui/print_dialog.py"/>
@@ -647,6 +755,11 @@
     <name>ProfileForm</name>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source> ポイント</source>
+        <translation> ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source> 世帯まで封筒</source>
         <translation> 世帯まで封筒</translation>
     </message>
@@ -654,6 +767,16 @@
         <location filename="../../gui/profile_form.py"/>
         <source> 桁</source>
         <translation> 桁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>75歳の誕生日の前日までにする</source>
+        <translation>75歳の誕生日の前日までにする</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>CSV の文字コード</source>
+        <translation>CSV の文字コード</translation>
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
@@ -682,6 +805,11 @@
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source>カスタマバーコードの大きさ</source>
+        <translation>カスタマバーコードの大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>ゼロ埋め桁数: </source>
         <translation>ゼロ埋め桁数: </translation>
     </message>
@@ -704,6 +832,11 @@
         <location filename="../../gui/profile_form.py"/>
         <source>プリンタで両面印刷する（長辺とじ）</source>
         <translation>プリンタで両面印刷する（長辺とじ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>マイナ保険証の列で決める（あり: お知らせ、なし: 資格確認書）</source>
+        <translation>マイナ保険証の列で決める（あり: お知らせ、なし: 資格確認書）</translation>
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
@@ -749,6 +882,21 @@
         <location filename="../../gui/profile_form.py"/>
         <source>個人番号が未登録の方を対象外にする（一斉送付）</source>
         <translation>個人番号が未登録の方を対象外にする（一斉送付）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>全世帯を自宅へ郵送する事業所コード（任意継続など）。複数のときは「,」で区切ります</source>
+        <translation>全世帯を自宅へ郵送する事業所コード（任意継続など）。複数のときは「,」で区切ります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>全員にお知らせ</source>
+        <translation>全員にお知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>全員に資格確認書</source>
+        <translation>全員に資格確認書</translation>
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
@@ -802,6 +950,11 @@
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source>性別を印字する</source>
+        <translation>性別を印字する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>所在地</source>
         <translation>所在地</translation>
     </message>
@@ -839,6 +992,11 @@
         <location filename="../../gui/profile_form.py"/>
         <source>書類</source>
         <translation>書類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>有効期限（交付日から5年以内）</source>
+        <translation>有効期限（交付日から5年以内）</translation>
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
@@ -887,6 +1045,11 @@
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source>発行する書類</source>
+        <translation>発行する書類</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>発行日</source>
         <translation>発行日</translation>
     </message>
@@ -907,6 +1070,26 @@
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
+        <source>自動（BOM、UTF-8、だめなら Shift_JIS）</source>
+        <translation>自動（BOM、UTF-8、だめなら Shift_JIS）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>自宅へ郵送する事業所</source>
+        <translation>自宅へ郵送する事業所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>自宅郵送</source>
+        <translation>自宅郵送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>裏面（臓器提供意思表示欄）を印刷する（両面）</source>
+        <translation>裏面（臓器提供意思表示欄）を印刷する（両面）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
         <source>記号</source>
         <translation>記号</translation>
     </message>
@@ -919,6 +1102,16 @@
         <location filename="../../gui/profile_form.py"/>
         <source>資格取得日がこの日以前</source>
         <translation>資格取得日がこの日以前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>資格確認書</source>
+        <translation>資格確認書</translation>
+    </message>
+    <message>
+        <location filename="../../gui/profile_form.py"/>
+        <source>送付先の列が「自宅」の世帯も自宅へ郵送します。郵送する封筒の窓には住所・宛名とカスタマバーコードを印字します。</source>
+        <translation>送付先の列が「自宅」の世帯も自宅へ郵送します。郵送する封筒の窓には住所・宛名とカスタマバーコードを印字します。</translation>
     </message>
     <message>
         <location filename="../../gui/profile_form.py"/>
@@ -939,16 +1132,6 @@
         <location filename="../../gui/profile_form.py"/>
         <source>電話番号</source>
         <translation>電話番号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/profile_form.py"/>
-        <source>CSV の文字コード</source>
-        <translation>CSV の文字コード</translation>
-    </message>
-    <message>
-        <location filename="../../gui/profile_form.py"/>
-        <source>自動（BOM、UTF-8、だめなら Shift_JIS）</source>
-        <translation>自動（BOM、UTF-8、だめなら Shift_JIS）</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1264,11 @@
     </message>
     <message>
         <location filename="../../gui/run_control.py"/>
+        <source>「%1」の PDF を保存するフォルダ（事業所ごとに 1 ファイル）</source>
+        <translation>「%1」の PDF を保存するフォルダ（事業所ごとに 1 ファイル）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run_control.py"/>
         <source>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</source>
         <translation>フォルダ %1 は空ではありません。中身を今回の出力で置き換えますか？</translation>
     </message>
@@ -1113,11 +1301,6 @@
         <location filename="../../gui/run_control.py"/>
         <source>印刷しています</source>
         <translation>印刷しています</translation>
-    </message>
-    <message>
-        <location filename="../../gui/run_control.py"/>
-        <source>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</source>
-        <translation>印刷を中止しました。送信済みの印刷ジョブは %1 件です。</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1397,187 @@
     </message>
 </context>
 <context>
+    <name>RunWarnings</name>
+    <message>
+        <location filename="../../gui/run_warnings.py"/>
+        <source>印刷時の文字のはみ出しを確認しています</source>
+        <translation>印刷時の文字のはみ出しを確認しています</translation>
+    </message>
+</context>
+<context>
+    <name>RunsDialog</name>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>%1 より前に発行した書類 %2 件と、空になる実行 %3 件を削除します。元に戻せません。よろしいですか？</source>
+        <translation>%1 より前に発行した書類 %2 件と、空になる実行 %3 件を削除します。元に戻せません。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>SQLite のファイル、または共有の PostgreSQL（postgresql://ユーザー@サーバー/データベース）。空欄は既定のファイル:</source>
+        <translation>SQLite のファイル、または共有の PostgreSQL（postgresql://ユーザー@サーバー/データベース）。空欄は既定のファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>manifest.csv を読んでいます</source>
+        <translation>manifest.csv を読んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>この日より前に発行した書類を削除:</source>
+        <translation>この日より前に発行した書類を削除:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>中止しました。</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>出力が揃っていないので、この実行の書類を取り消しました。</source>
+        <translation>出力が揃っていないので、この実行の書類を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>出力が揃っているので、発行済みとして記録しました。</source>
+        <translation>出力が揃っているので、発行済みとして記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>削除しています</source>
+        <translation>削除しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>削除しませんでした。</source>
+        <translation>削除しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り消し</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り消し…</source>
+        <translation>取り消し…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り消しています</source>
+        <translation>取り消しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り込み…</source>
+        <translation>取り込み…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り込み済みです（実行 %1）。何も変更していません。</source>
+        <translation>取り込み済みです（実行 %1）。何も変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>取り込む実行フォルダ（manifest.csv のあるフォルダ）</source>
+        <translation>取り込む実行フォルダ（manifest.csv のあるフォルダ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>古い記録の削除</source>
+        <translation>古い記録の削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>古い記録の削除…</source>
+        <translation>古い記録の削除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>台帳の場所</source>
+        <translation>台帳の場所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>台帳の場所…</source>
+        <translation>台帳の場所…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>実行 %1 として取り込みました（書類 %2 件）。</source>
+        <translation>実行 %1 として取り込みました（書類 %2 件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>実行 %1 の書類をすべて取り消します（発行していないものとして扱います）。よろしいですか？</source>
+        <translation>実行 %1 の書類をすべて取り消します（発行していないものとして扱います）。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>実行フォルダを取り込んでいます</source>
+        <translation>実行フォルダを取り込んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>書き出し…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>書き出しています</source>
+        <translation>書き出しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>書類 %1 件と実行 %2 件を削除しました。</source>
+        <translation>書類 %1 件と実行 %2 件を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>書類 %1 件を取り消しました。</source>
+        <translation>書類 %1 件を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>書類 %1 件を書き出しました。</source>
+        <translation>書類 %1 件を書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>発行した書類を CSV に書き出す</source>
+        <translation>発行した書類を CSV に書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>発行台帳: %1</source>
+        <translation>発行台帳: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>発行台帳の処理に失敗しました（%1）</source>
+        <translation>発行台帳の処理に失敗しました（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>発行台帳を読んでいます</source>
+        <translation>発行台帳を読んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>発行履歴（発行台帳）</source>
+        <translation>発行履歴（発行台帳）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>確定処理</source>
+        <translation>確定処理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>確定処理をしています</source>
+        <translation>確定処理をしています</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../gui/session.py"/>
@@ -1247,12 +1611,27 @@
     </message>
     <message>
         <location filename="../../gui/session.py"/>
+        <source>対象者を判定し直しています</source>
+        <translation>対象者を判定し直しています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py"/>
         <source>読み込みを中止しました。</source>
         <translation>読み込みを中止しました。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py"/>
+        <source>お知らせに印字する保険者（自組合）の情報を入力してください。いまの設定は見本の組合のものです。保存すると、その実行プロファイルを次回からも使います（日付などほかの設定は「設定」でいつでも変えられます）。</source>
+        <translation>お知らせに印字する保険者（自組合）の情報を入力してください。いまの設定は見本の組合のものです。保存すると、その実行プロファイルを次回からも使います（日付などほかの設定は「設定」でいつでも変えられます）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py"/>
+        <source>はじめに — 保険者の設定</source>
+        <translation>はじめに — 保険者の設定</translation>
+    </message>
     <message>
         <location filename="../../gui/settings_dialog.py"/>
         <source>キャンセル</source>
@@ -1300,6 +1679,16 @@
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py"/>
+        <source>変更した設定は保存されていません。破棄して閉じますか？</source>
+        <translation>変更した設定は保存されていません。破棄して閉じますか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py"/>
+        <source>変更を破棄しますか</source>
+        <translation>変更を破棄しますか</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py"/>
         <source>実行プロファイル (*.toml)</source>
         <translation>実行プロファイル (*.toml)</translation>
     </message>
@@ -1341,6 +1730,21 @@
     <name>WindowActions</name>
     <message>
         <location filename="../../gui/main_actions.py"/>
+        <source>CSV・テキスト（カンマ・タブ区切り）</source>
+        <translation>CSV・テキスト（カンマ・タブ区切り）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>Excel ファイル</source>
+        <translation>Excel ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>OpenDocument スプレッドシート</source>
+        <translation>OpenDocument スプレッドシート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
         <source>PDF と一覧表（CSV）をフォルダに出力します</source>
         <translation>PDF と一覧表（CSV）をフォルダに出力します</translation>
     </message>
@@ -1366,8 +1770,18 @@
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
+        <source>すべてのファイル</source>
+        <translation>すべてのファイル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
         <source>すべての事業所をチェック</source>
         <translation>すべての事業所をチェック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>サポート用のログ（個人情報は含みません）のフォルダを開きます</source>
+        <translation>サポート用のログ（個人情報は含みません）のフォルダを開きます</translation>
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
@@ -1388,6 +1802,23 @@
         <location filename="../../gui/main_actions.py"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>ログは次のフォルダにあります:
+</source>
+        <translation>ログは次のフォルダにあります:
+</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>ログフォルダ</source>
+        <translation>ログフォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>ログフォルダを開く</source>
+        <translation>ログフォルダを開く</translation>
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
@@ -1418,6 +1849,16 @@
         <location filename="../../gui/main_actions.py"/>
         <source>加入者台帳を開く</source>
         <translation>加入者台帳を開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>加入者台帳（Excel・OpenDocument・CSV）</source>
+        <translation>加入者台帳（Excel・OpenDocument・CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
+        <source>加入者台帳（Excel・OpenDocument・CSV）を開きます</source>
+        <translation>加入者台帳（Excel・OpenDocument・CSV）を開きます</translation>
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
@@ -1476,6 +1917,11 @@
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
+        <source>見つかりません: %1</source>
+        <translation>見つかりません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_actions.py"/>
         <source>設定(&amp;S)</source>
         <translation>設定(&amp;S)</translation>
     </message>
@@ -1486,33 +1932,8 @@
     </message>
     <message>
         <location filename="../../gui/main_actions.py"/>
-        <source>CSV・テキスト（カンマ・タブ区切り）</source>
-        <translation>CSV・テキスト（カンマ・タブ区切り）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
-        <source>Excel ファイル</source>
-        <translation>Excel ファイル</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
-        <source>OpenDocument スプレッドシート</source>
-        <translation>OpenDocument スプレッドシート</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
-        <source>すべてのファイル</source>
-        <translation>すべてのファイル</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
-        <source>加入者台帳（Excel・OpenDocument・CSV）</source>
-        <translation>加入者台帳（Excel・OpenDocument・CSV）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_actions.py"/>
-        <source>加入者台帳（Excel・OpenDocument・CSV）を開きます</source>
-        <translation>加入者台帳（Excel・OpenDocument・CSV）を開きます</translation>
+        <source>（見つかりません）</source>
+        <translation>（見つかりません）</translation>
     </message>
 </context>
 </TS>
