@@ -186,7 +186,9 @@ class Build:
         """The frozen console program answers exactly as the unfrozen main.py does."""
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            env = {**os.environ, "OSHIRASE_DATA_DIR": str(tmp / "data"), "PYTHONUTF8": "0"}
+            # The issuance ledger of each side in the temporary folder: the same run number on both.
+            env = {**os.environ, "OSHIRASE_DATA_DIR": str(tmp / "data"), "PYTHONUTF8": "0",
+                   "OSHIRASE_LEDGER": str(tmp / "ledger-check.sqlite3")}
             env.pop("QT_QPA_PLATFORM", None)
             frozen = [self.cli_exe]
             source = [self.python, ROOT / "main.py"]
@@ -207,7 +209,10 @@ class Build:
             outs = {}
             for name, cmd in (("frozen", frozen), ("source", source)):
                 out = tmp / f"out-{name}"
-                proc = run([*cmd, "batch", SAMPLES / "sample.xlsx", "--out", out], env=env, cwd=tmp)
+                ledger = tmp / f"ledger-{name}.sqlite3"
+                proc = run([*cmd, "batch", SAMPLES / "sample.xlsx", "--out", out], cwd=tmp,
+                           env={**env, "OSHIRASE_LEDGER": str(ledger)})
+                proc.stdout = proc.stdout.replace(str(ledger).encode(), b"LEDGER")
                 outs[name] = (out, proc)
                 if name == "frozen":
                     self.figures["frozen_batch_s"] = round(time.monotonic() - started, 1)

@@ -80,7 +80,7 @@ def _book(tmp_path: Path) -> tuple[Path, list[str], list[str]]:
 
 def _run(args: list[str], data: Path, secret: str = "", code: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "OSHIRASE_DATA_DIR": str(data), "SECRET": secret, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT)}
+           "PYTHONPATH": str(ROOT), "OSHIRASE_LEDGER": str(data / "ledger.sqlite3")}
     cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, str(ROOT / "main.py"), *args]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 

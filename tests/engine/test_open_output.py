@@ -3,6 +3,7 @@ the run stops before rendering, names the file, and leaves the old output intact
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -61,8 +62,9 @@ def test_without_force_a_full_folder_is_still_the_usual_error(plan, tmp_path, mo
 def test_the_cli_says_the_same_and_exits_2(tmp_path):
     out = tmp_path / "export"
     sample = str(resources_dir() / "samples" / "sample.xlsx")
+    env = {**os.environ, "OSHIRASE_LEDGER": str(tmp_path / "ledger.sqlite3")}
     first = subprocess.run([sys.executable, str(ROOT / "main.py"), "batch", sample, "--out", str(out),
-                            "--employer", "2001"], capture_output=True, text=True, timeout=300)
+                            "--employer", "2001"], capture_output=True, text=True, timeout=300, env=env)
     assert first.returncode == 0, first.stderr
     code = (
         "import sys; from pathlib import Path; from print_engine.output import open_files\n"
@@ -70,7 +72,7 @@ def test_the_cli_says_the_same_and_exits_2(tmp_path):
         "from oshirase.entry import main; sys.exit(main(sys.argv[1:]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, "batch", sample, "--out", str(out), "--employer", "2001",
-                           "--force"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                           "--force"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 2
     assert "他のアプリ（PDF ビューアなど）で開かれている" in proc.stderr
     assert proc.stdout == ""  # not even the load's summary: stopped before the load
