@@ -17,12 +17,15 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from print_engine.model import Selection
+from print_engine.cli.ledger_run import states_provider
+from print_engine.ledger.run_records import ExportRecording, PrinterRecording
 from print_engine.output.batch import run_batch
 from print_engine.output.run_output import prepare_output
 from print_engine.plan.run import plan_run
 
 from . import settings
 from .jobs import Job, JobContext, ProgressPopup, run_job
+from .ledger_panel import run_ledger
 from .print_dialog import PrintDialog, PrintRequest
 from .printing import (
     asks_for_file_name,
@@ -161,6 +164,8 @@ class RunController(QObject):
         profile = s.profile_with(variant=request.variant, order=request.order, documents=request.documents,
                                  split=split)
         loaded, issue_date = s.loaded, s.issue_date
+        proof = w.ledger.proof  # 「校正用（記録しない）」, read on the GUI thread
+        unissued = request.unissued and not proof
 
         if request.destination == "pdf":
             out_dir, force = request.out_dir, False
@@ -176,9 +181,13 @@ class RunController(QObject):
             settings.write("files/last_export_dir", str(out_dir))
 
             def op(ctx: JobContext) -> RunSummary:
-                plan = plan_run(loaded, profile, issue_date, selection, order_override)
-                result = run_batch(plan, out_dir, split=split, documents=request.documents, force=force,
-                                   progress=ctx.progress, cancelled=ctx.cancelled)
+                with run_ledger(proof) as ledger:
+                    plan = plan_run(loaded, profile, issue_date, selection, order_override,
+                                    issued=states_provider(ledger), unissued=unissued)
+                    recording = (ExportRecording(ledger, plan, out_dir, split=split, unissued=unissued or None)
+                                 if ledger else None)
+                    result = run_batch(plan, out_dir, split=split, documents=request.documents, force=force,
+                                       progress=ctx.progress, cancelled=ctx.cancelled, recording=recording)
                 return summarize("pdf", plan, result.files, result.out_dir)
 
             return self._start(op, self.tr("PDF を出力しています"))
@@ -186,9 +195,22 @@ class RunController(QObject):
         records = settings.default_runs_dir() / run_folder_name("printer")
 
         def print_op(ctx: JobContext) -> RunSummary:
-            plan = plan_run(loaded, profile, issue_date, selection, order_override)
-            output = prepare_output(plan, split="employer", documents=request.documents)
-            outcome = print_run(printer, output, records, ctx.progress, ctx.cancelled)
+            with run_ledger(proof) as ledger:
+                plan = plan_run(loaded, profile, issue_date, selection, order_override,
+                                issued=states_provider(ledger), unissued=unissued)
+                output = prepare_output(plan, split="employer", documents=request.documents)
+                recording = (PrinterRecording(ledger, plan, printer.printerName() or printer.outputFileName(),
+                                              unissued=unissued or None) if ledger else None)
+                if recording is not None:
+                    recording.start()
+                try:
+                    outcome = print_run(printer, output, records, ctx.progress, ctx.cancelled, recording)
+                except BaseException:
+                    if recording is not None:
+                        recording.finished("failed")
+                    raise
+                if recording is not None:
+                    recording.finished("cancelled" if outcome.cancelled else "committed")
             return summarize("printer", plan, outcome.jobs, outcome.records_dir, outcome.printer_name,
                              complete=not outcome.cancelled)
 
@@ -206,6 +228,7 @@ class RunController(QObject):
 
     def _finished(self) -> None:
         self.job = None
+        self.window.ledger.after_run()
         self.window.actions.set_busy(False)  # runs plan on a detached copy: the view's plan is intact
 
     def _succeeded(self, summary: RunSummary) -> None:

@@ -35,6 +35,7 @@ class Reason(str, Enum):
     EXPIRED_BEFORE_ISSUE = "EXPIRED_BEFORE_ISSUE"  # a certificate whose 有効期限 is before the issue date
     INVALID = "INVALID"
     HELD = "HELD"
+    ALREADY_ISSUED = "ALREADY_ISSUED"  # the ledger has the same document (--unissued)
 
 
 RETURN = "RETURN"

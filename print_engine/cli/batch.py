@@ -16,6 +16,8 @@ from print_engine.cli.common import (
     run_warnings,
     summary_lines,
 )
+from print_engine.cli.ledger_run import ledger_for_run
+from print_engine.ledger.run_records import ExportRecording
 from print_engine.output.batch import BatchError, check_target, run_batch
 from print_engine.run_log import log, log_problems, logged_run
 
@@ -51,8 +53,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
         log.error("batch not started: the output folder cannot be used (%s)", type(exc).__name__)
         print(f"エラー: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    ledger = ledger_for_run(args)  # before the long load: a ledger fault stops here, nothing written
+    try:
+        return _batch(args, ledger)
+    finally:
+        if ledger is not None:
+            ledger.close()
+
+
+def _batch(args: argparse.Namespace, ledger) -> int:
+    recording = None
     with logged_run("batch", split=args.split, documents=args.documents) as run:
-        plan = load_and_plan(args)
+        plan = load_and_plan(args, ledger=ledger)
+        if ledger is not None:
+            recording = ExportRecording(ledger, plan, args.out, split=args.split, documents=args.documents,
+                                        unissued=args.unissued or None)
         extra = run_warnings(plan)
         log_problems(plan.loaded.problems() + extra)
         run["counts"] = plan.counts()
@@ -65,6 +80,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 force=args.force,
                 workers=args.workers,
                 progress=StderrProgress(),
+                recording=recording,
             )
         except BatchError as exc:
             run["outcome"] = f"failed ({type(exc).__name__})"
@@ -76,4 +92,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     for problem in extra:  # what the PDFs cut: the workbook's own problems are check's to list
         print(problem)
     print(f"出力: {result.out_dir}（PDF {len(result.files)} ファイル、{result.pages} ページ）")
+    if recording is not None:
+        if recording.warning:
+            print(f"注意: {recording.warning}", file=sys.stderr)
+        else:
+            print(f"発行台帳: 実行番号 {recording.run_id} として記録しました（{ledger.location.label}）。")
     return EXIT_ROW_ERRORS if plan.counts()["errors"] else EXIT_OK

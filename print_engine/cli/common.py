@@ -15,6 +15,7 @@ from print_engine.profile.checks import check_certificate_validity
 from print_engine.profile.loading import ProfileError
 
 from .args import profile_from_args, selection_from_args
+from .ledger_run import ledger_lines, states_provider
 
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
@@ -31,7 +32,7 @@ COUNT_LABELS = (
 
 
 
-def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None) -> RunPlan:
+def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = None, ledger=None) -> RunPlan:
     profile = profile_from_args(args)
     # valid_until against an issue date of "today", known only now (before the slow load)
     check_certificate_validity(profile, profile.issue_date_resolved(today or date.today()))
@@ -45,7 +46,8 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
     if missing:  # e.g. a by-registration run on a sheet without マイナ保険証: one clear error, exit 2
         raise ValueError(missing)
     order = args.order or ""
-    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order)
+    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order,
+                    issued=states_provider(ledger), unissued=getattr(args, "unissued", False))
 
 
 def profile_lines(plan: RunPlan, today: date | None = None) -> list[str]:
@@ -67,6 +69,7 @@ def summary_lines(plan: RunPlan, extra: list[Problem] = ()) -> list[str]:
         lines.insert(4, f"  うち資格確認書: {counts['certificates']}")
     for reason in Reason:
         lines.append(f"除外 {reason.value}: {counts[reason.value]}")
+    lines += ledger_lines(plan)
     lines.append(f"エラー: {counts['errors']}")
     lines.append(f"警告: {counts['warnings'] + len(extra)}")
     if counts["included"] == 0:

@@ -10,6 +10,7 @@ import sys
 
 from print_engine.cli.args import UsageError, build_parser
 from print_engine.cli.ledger_args import LEDGER_COMMANDS
+from print_engine.cli.ledger_run import ledger_for_run
 from print_engine.cli.common import (
     EXIT_CANCELLED,
     EXIT_FAILED,
@@ -37,8 +38,13 @@ def _stdout_utf8() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    ledger = ledger_for_run(args)
     with logged_run("check") as run:
-        plan = load_and_plan(args)
+        try:
+            plan = load_and_plan(args, ledger=ledger)
+        finally:
+            if ledger is not None:
+                ledger.close()
         extra = run_warnings(plan)
         log_problems(plan.loaded.problems() + extra)
         run["counts"] = plan.counts()

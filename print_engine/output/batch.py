@@ -182,6 +182,7 @@ def run_batch(
     workers: int = 0,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    recording=None,
 ) -> BatchResult:
     """Write the whole run into ``out_dir`` atomically.
 
@@ -196,6 +197,10 @@ def run_batch(
         progress: called as (pages done, pages total, what).
         cancelled: polled between files and every few pages of a file drawn in
             this process; True stops with :class:`Cancelled`.
+        recording: the run's ledger record
+            (:class:`~print_engine.ledger.run_records.ExportRecording`): pending
+            before anything is written, its documents once the folder is
+            complete, committed once it is in place, abandoned otherwise.
 
     Raises:
         BatchError: the target is not usable, or writing failed.
@@ -206,6 +211,12 @@ def run_batch(
     split = split or plan.profile.run.split
     out = AtomicOutput(Path(out_dir), force)
     pool = None
+    if recording is not None:
+        try:
+            recording.start()  # a ledger fault stops the run here: nothing written
+        except BaseException:
+            out.abort()
+            raise
     try:
         with gc_paused():  # planning makes many objects and no cycles; the plan is large
             early = _workers_before_planning(plan, split, workers)
@@ -223,20 +234,32 @@ def run_batch(
 
         _render_all(plan, output.context, files, out.tmp, count, progress, cancelled, pool, reports)
         pool = None  # shut down by _render_all
+        if recording is not None:
+            recording.output_ready(out.tmp, output)
         out.commit()
     except (Cancelled, KeyboardInterrupt):
         _stop(pool)
         out.abort()
+        _abandon(recording, "cancelled")
         raise
     except OSError as exc:
         _stop(pool)
         out.abort()
+        _abandon(recording, "failed")
         raise BatchError(f"出力中にエラーが発生しました（{exc.strerror or exc}）。何も出力していません。") from None
     except BaseException:
         _stop(pool)
         out.abort()
+        _abandon(recording, "failed")
         raise
+    if recording is not None:
+        recording.committed()
     return BatchResult(Path(out_dir), files, output)
+
+
+def _abandon(recording, status: str) -> None:
+    if recording is not None:
+        recording.abandoned(status)
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:

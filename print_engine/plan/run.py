@@ -84,6 +84,9 @@ class RunPlan:
     # Row errors of this run beyond the workbook's own (a mailed household without a
     # usable address): the rows are INVALID/HELD in ``reasons``, the rows stay untouched.
     run_errors: list[Problem] = field(default_factory=list)
+    # Each member's state against the issuance ledger ("new" | "issued" | "changed"),
+    # when the run was planned with one (``plan_run(issued=...)``).
+    issue_states: dict[Member, str] | None = None
 
     @property
     def members(self) -> list[Member]:
@@ -104,6 +107,11 @@ class RunPlan:
     def flag_of(self, member: Member) -> str:
         """The member's flag in this run (``RETURN`` or '')."""
         return self.flags.get(member, "")
+
+    def would_print(self) -> list[Member]:
+        """The members this run prints, plus those ``--unissued`` left out as ``ALREADY_ISSUED``."""
+        printed = [m for s in self.shipments for e in s.envelopes for m in e.members]
+        return printed + [m for m, r in self.reasons.items() if r is Reason.ALREADY_ISSUED]
 
     def excluded(self) -> list[Member]:
         """The members printed nothing, in workbook order."""
@@ -204,18 +212,37 @@ def plan_run(
     issue_date: date,
     selection: Selection = Selection(),
     order_override: str = "",
+    issued: IssuedLookup | None = None,
+    unissued: bool = False,
 ) -> RunPlan:
     """Apply the rules and the selection, and pack the envelopes.
 
+    Args:
+        issued: asks the issuance ledger for the state of members (``new``,
+            ``issued``, ``changed``) given a member → document kind function.
+        unissued: members the ledger has ``issued`` get ``ALREADY_ISSUED``.
+
     Raises:
-        ValueError: a ``reissue`` run with no member or household named.
+        ValueError: a ``reissue`` run with no member or household named, or
+            ``unissued`` with a reissue or without a ledger.
     """
     if profile.run.variant == "reissue" and not (selection.members or selection.households):
         raise ValueError("再交付（reissue）では、対象の加入者（--member）または世帯（--household）を指定してください。")
+    if unissued and profile.run.variant == "reissue":
+        raise ValueError("再交付（reissue）は発行済みの方に再び発行するため、--unissued（未発行の方のみ）とは一緒に使えません。")
+    if unissued and issued is None:
+        raise ValueError("--unissued（未発行の方のみ）には発行台帳が必要です。")
     with gc_paused():
         documents = decide_documents(loaded.members, profile, issue_date, loaded.labels)
         results = apply_rules(loaded.members, profile, issue_date, _households(loaded), loaded.held_employers,
                               documents=documents)
+        states = None
+        if issued is not None:
+            states = issued([m for m in loaded.members if m not in results.reasons], _document_kind(documents))
+            if unissued:
+                for m, state in states.items():
+                    if state == "issued":
+                        results.reasons[m] = Reason.ALREADY_ISSUED
         envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
         if documents.documents:
             kinds, dates = documents.documents, documents.dates
@@ -232,7 +259,17 @@ def plan_run(
         if mail.mailed:  # the mailed group follows all employers (direct-mail.md)
             shipments.append(mail_shipment(mail.mailed))
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments,
-                   results.reasons, results.flags, documents=documents, run_errors=mail.problems + documents.problem_list())
+                   results.reasons, results.flags, documents=documents, issue_states=states,
+                   run_errors=mail.problems + documents.problem_list())
+
+
+IssuedLookup = Callable[[list[Member], Callable[[Member], str]], dict[Member, str]]
+
+
+def _document_kind(documents: DocumentResults) -> Callable[[Member], str]:
+    """Which document a member gets in this run: the plan's decision, a notice where it has none."""
+    document_of = documents.document_of
+    return lambda m: document_of(m) or "notice"
 
 
 def _hold_unmailable(mail: MailSplit, households: dict[tuple[str, str], list[Member]],

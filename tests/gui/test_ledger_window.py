@@ -115,3 +115,31 @@ def test_status_filter_by_ledger_state(qtbot, window, tmp_path):
     assert window.proxy.rowCount() == len(model.members) - issued
     window.proxy.set_filter(status="前回から変更")
     assert window.proxy.rowCount() == 0
+
+
+def test_export_and_printing_record_and_a_proof_does_not(qtbot, sample_window, monkeypatch, tmp_path):
+    from .test_export import export
+    from .test_print import print_run
+
+    export(qtbot, sample_window, monkeypatch, tmp_path / "gui")
+    notices = sum(1 for line in (tmp_path / "gui" / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()
+                  if ",notice," in line)
+    with ledger() as led:
+        [run] = led.runs()
+        assert (run["status"], run["kind"], run["notices"]) == ("committed", "export", notices)
+        assert led.document_count(run["id"]) == notices
+    qtbot.waitUntil(lambda: sample_window.model.ledger_states.count("issued") == notices, timeout=15_000)
+
+    sample_window.ledger.proof_action.setChecked(True)
+    export(qtbot, sample_window, monkeypatch, tmp_path / "proof")
+    assert (tmp_path / "proof" / "manifest.csv").is_file()
+    with ledger() as led:
+        assert len(led.runs()) == 1  # the proof was not recorded
+
+    sample_window.ledger.proof_action.setChecked(False)
+    print_run(qtbot, sample_window, monkeypatch, tmp_path / "print.pdf")
+    with ledger() as led:
+        printed = led.runs()[0]
+        assert (printed["status"], printed["kind"], printed["notices"]) == ("committed", "printer", notices)
+        files = {d["file"] for d in led.documents_between(None, None) if d["run_id"] == printed["id"]}
+        assert len(files) == 5  # one print job per employer
