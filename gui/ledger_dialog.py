@@ -32,11 +32,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from print_engine.ledger.backfill import import_run_folder
-from print_engine.ledger.location import LedgerError, location_of
-from print_engine.ledger.recording import resolve_run
-from print_engine.ledger.reports import EXPORT_COLUMNS, STATUS_TEXT, csv_bytes, history_rows, local_time
-from print_engine.plan.run import Cancelled
+from print_engine import (
+    LEDGER_STATUS_TEXT,
+    Cancelled,
+    LedgerError,
+    export_csv_bytes,
+    import_run_folder,
+    local_midnight,
+    local_time,
+    location_of,
+    resolve_run,
+)
 
 from . import settings
 from .jobs import ProgressPopup, run_job
@@ -116,7 +122,7 @@ class RunsDialog(QDialog):
         self.table.setRowCount(len(runs))
         for r, run in enumerate(runs):
             cells = (run["id"], local_time(run["started_at"]).replace("T", " ")[:16],
-                     STATUS_TEXT.get(run["status"], run["status"]), run["variant"], run["workbook"], run["notices"],
+                     LEDGER_STATUS_TEXT.get(run["status"], run["status"]), run["variant"], run["workbook"], run["notices"],
                      run["certificates"], run["envelopes"], run["employers"], run["operator"], run["output"])
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
@@ -225,7 +231,7 @@ class RunsDialog(QDialog):
                 raise Cancelled
             target = Path(path)
             tmp = target.with_name(f".{target.name}.partial")
-            tmp.write_bytes(csv_bytes(EXPORT_COLUMNS, history_rows(docs)))
+            tmp.write_bytes(export_csv_bytes(docs))
             tmp.replace(target)  # the whole file or none
             return len(docs)
 
@@ -247,8 +253,6 @@ class RunsDialog(QDialog):
             self.purge_before(edit.date().toPython())
 
     def purge_before(self, before: date, confirm=None) -> None:
-        from print_engine.cli.ledger_cmds import local_midnight
-
         cutoff = local_midnight(before)
         with open_window_ledger() as ledger:
             docs, runs = ledger.purge_counts(cutoff)

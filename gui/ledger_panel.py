@@ -19,11 +19,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from print_engine.ledger.location import LedgerError, LedgerLocation, choose_ledger
-from print_engine.ledger.recording import pending_message
-from print_engine.ledger.reports import DOCUMENT_TEXT, STATUS_TEXT, history_rows
-from print_engine.ledger.store import Ledger, open_ledger
-from print_engine.ledger.unissued import issue_states
+from print_engine import (
+    LEDGER_DOCUMENT_TEXT,
+    LEDGER_STATUS_TEXT,
+    Ledger,
+    LedgerError,
+    LedgerLocation,
+    choose_ledger,
+    history_rows,
+    issue_states,
+    open_ledger,
+    pending_message,
+)
 
 from . import settings
 from .jobs import run_job
@@ -80,8 +87,8 @@ class HistoryPane(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             run_id, issued, variant, kind, _k, _b, _e, name, employer, file, page, status = row
-            cells = (run_id, issued.replace("T", " ")[:16], variant, DOCUMENT_TEXT.get(kind, kind), name, employer,
-                     file, page, STATUS_TEXT.get(status, status))
+            cells = (run_id, issued.replace("T", " ")[:16], variant, LEDGER_DOCUMENT_TEXT.get(kind, kind), name, employer,
+                     file, page, LEDGER_STATUS_TEXT.get(status, status))
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
         if note:

@@ -17,8 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from print_engine.model import Selection
-from print_engine.cli.ledger_run import states_provider
-from print_engine.ledger.run_records import ExportRecording, PrinterRecording
+from print_engine import ExportRecording, PrinterRecording, states_provider
 from print_engine.output.batch import run_batch
 from print_engine.output.run_output import prepare_output
 from print_engine.plan.run import plan_run

@@ -88,6 +88,26 @@ _EXPORTS: dict[str, str] = {
     "run_warnings": "print_engine.check.run_warnings",
     "profile_warnings": "print_engine.check.profile_age",
     "reason_labels": "print_engine.plan.reasons",
+    # the issuance ledger (ledger.md)
+    "Ledger": "print_engine.ledger.store",
+    "LedgerError": "print_engine.ledger.location",
+    "LedgerLocation": "print_engine.ledger.location",
+    "choose_ledger": "print_engine.ledger.location",
+    "location_of": "print_engine.ledger.location",
+    "open_ledger": "print_engine.ledger.store",
+    "pending_message": "print_engine.ledger.recording",
+    "resolve_run": "print_engine.ledger.recording",
+    "import_run_folder": "print_engine.ledger.backfill",
+    "issue_states": "print_engine.ledger.unissued",
+    "states_provider": "print_engine.ledger.unissued",
+    "ExportRecording": "print_engine.ledger.run_records",
+    "PrinterRecording": "print_engine.ledger.run_records",
+    "history_rows": "print_engine.ledger.reports",
+    "export_csv_bytes": "print_engine.ledger.reports",
+    "local_midnight": "print_engine.ledger.reports",
+    "local_time": "print_engine.ledger.reports",
+    "LEDGER_STATUS_TEXT": "print_engine.ledger.reports",
+    "LEDGER_DOCUMENT_TEXT": "print_engine.ledger.reports",
 }
 
 __all__ = sorted(_EXPORTS)

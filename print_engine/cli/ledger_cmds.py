@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 from print_engine.cli.args import UsageError, _parse_keys
@@ -27,6 +27,7 @@ from print_engine.ledger.reports import (
     csv_bytes,
     history_rows,
     history_table,
+    local_midnight,
     runs_rows,
     runs_table,
 )
@@ -51,11 +52,6 @@ def parse_date(value: str, option: str) -> date:
     except ValueError:
         pass
     raise UsageError(f"{option} の値 {value!r} は日付（YYYY-MM-DD）で指定してください")
-
-
-def local_midnight(d: date) -> datetime:
-    """The start of a local calendar day, in UTC."""
-    return datetime.combine(d, time()).astimezone().astimezone(timezone.utc)
 
 
 def _stdout_csv(header, rows) -> None:

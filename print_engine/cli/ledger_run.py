@@ -14,7 +14,7 @@ from print_engine.cli.args import UsageError
 from print_engine.ledger.location import choose_ledger
 from print_engine.ledger.recording import pending_message
 from print_engine.ledger.store import Ledger, open_ledger
-from print_engine.ledger.unissued import CHANGED, ISSUED, issue_states
+from print_engine.ledger.unissued import CHANGED, ISSUED, states_provider  # noqa: F401 - common takes it from here
 
 
 def open_reporting_pending(option: str | None = None, no_ledger: bool = False) -> Ledger | None:
@@ -34,13 +34,6 @@ def ledger_for_run(args: argparse.Namespace) -> Ledger | None:
     if getattr(args, "unissued", False) and getattr(args, "no_ledger", False):
         raise UsageError("--unissued は発行台帳で発行済みの方を除くため、--no-ledger とは一緒に使えません")
     return open_reporting_pending(getattr(args, "ledger", None), getattr(args, "no_ledger", False))
-
-
-def states_provider(ledger: Ledger | None):
-    """What ``plan_run`` calls to learn each member's state against the ledger (None: no ledger)."""
-    if ledger is None:
-        return None
-    return lambda members, kind_of: issue_states(ledger, members, kind_of).states
 
 
 def ledger_lines(plan) -> list[str]:

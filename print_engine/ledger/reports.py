@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime, time, timezone
 from typing import IO, Iterable
 
 from .store import aware
@@ -24,6 +24,12 @@ EXPORT_COLUMNS = HISTORY_COLUMNS
 STATUS_TEXT = {"issued": "発行", "voided": "取消", "pending": "未確定", "committed": "確定",
                "cancelled": "中止", "failed": "失敗"}
 DOCUMENT_TEXT = {"notice": "お知らせ", "certificate": "資格確認書"}
+LEDGER_STATUS_TEXT, LEDGER_DOCUMENT_TEXT = STATUS_TEXT, DOCUMENT_TEXT  # the names the facade offers
+
+
+def local_midnight(d: date) -> datetime:
+    """The start of a local calendar day, in UTC (``--from``, ``--to``, ``--before``)."""
+    return datetime.combine(d, time()).astimezone().astimezone(timezone.utc)
 
 
 def local_time(value: datetime | None) -> str:
@@ -62,6 +68,11 @@ def csv_bytes(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
     buf = io.StringIO(newline="")
     write_csv(buf, header, rows)
     return buf.getvalue().encode("utf-8")
+
+
+def export_csv_bytes(docs: list[dict]) -> bytes:
+    """The ``ledger export`` file of these documents."""
+    return csv_bytes(EXPORT_COLUMNS, history_rows(docs))
 
 
 def _table(header: list[str], rows: list[tuple]) -> list[str]:

@@ -50,6 +50,13 @@ class IssueStates:
         return Counter(self.states.values())
 
 
+def states_provider(ledger: Ledger | None):
+    """What ``plan_run(issued=...)`` calls to learn each member's state (None: no ledger)."""
+    if ledger is None:
+        return None
+    return lambda members, kind_of: issue_states(ledger, members, kind_of).states
+
+
 def issue_states(ledger: Ledger, members: Iterable, kind_of: Callable[[object], str] = lambda m: "notice") -> IssueStates:
     """The state of every member for the document ``kind_of(member)`` it would get in this run."""
     by_kind: dict[str, list] = {}
