@@ -9,6 +9,7 @@ packing order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -41,6 +42,18 @@ class Reason(str, Enum):
 RETURN = "RETURN"
 
 
+# Twelve digits together, or in three fours with the same separator twice
+# (``1234 5678 9012``); ``1234-12345678`` (記号-番号) is not one.
+_MYNUMBER_LIKE = re.compile(r"(?<![0-9０-９])[0-9０-９]{4}([-‐－ 　]?)[0-9０-９]{4}\1[0-9０-９]{4}(?![0-9０-９])")
+
+
+def mask_mynumber_like(text: str) -> str:
+    """``text`` with every run of twelve digits (a possible My Number) replaced by ``*``."""
+    if not text or len(text) < 12:
+        return text
+    return _MYNUMBER_LIKE.sub(lambda m: "*" * len(m.group(0)), text)
+
+
 @dataclass(slots=True)
 class Problem:
     """One error or warning, located in the workbook.
@@ -57,6 +70,12 @@ class Problem:
     row: int | None = None
     column: str = ""
     value: str = ""
+
+    def __post_init__(self) -> None:
+        # A value from a shifted row or a wrong column may hold a My Number:
+        # no problem ever carries twelve digits in a row, whatever made it.
+        self.value = mask_mynumber_like(self.value)
+        self.message = mask_mynumber_like(self.message)
 
     @property
     def is_error(self) -> bool:

@@ -208,3 +208,15 @@ def test_edaban_width_is_one_default_for_the_workbook_and_the_command_line(make_
     for widths in ({}, {"edaban": 3}):
         member = load_members(path, RunProfile(sheet=SheetSettings(widths=widths))).members[0]
         assert selection_from_args(args, widths).members == {member.key}
+
+
+def test_no_problem_ever_carries_twelve_digits_in_a_row():
+    """A shifted CSV row can push a My Number into any column: its problem never shows it."""
+    from print_engine.model import Problem, Severity, mask_mynumber_like
+
+    p = Problem(Severity.ERROR, "BAD_DATE", "日付ではありません: 123456789012", "加入者", 5, "生年月日",
+                "1234 5678 9012")
+    assert "123456789012" not in str(p) and "9012" not in p.value
+    assert p.value == "**************" and "************" in p.message
+    assert mask_mynumber_like("電話 03-1234-5678、記号 1234-12345678") == "電話 03-1234-5678、記号 1234-12345678"
+    assert mask_mynumber_like("１２３４５６７８９０１２") == "*" * 12
