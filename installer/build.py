@@ -287,9 +287,16 @@ class Build:
 
     def step_wine(self) -> str:
         report = self.out / "wine-report.json"
-        proc = subprocess.run([sys.executable, str(HERE / "wine_install_test.py"), "--setup", str(self.setups["current"]),
-                               "--previous", str(self.setups["previous"]), "--version", self.version,
-                               "--prefix", str(self.out / "wine"), "--report", str(report)], timeout=1200)
+        # The prefix lives outside the checkout and is removed: its dosdevices\z: links to "/", and
+        # setuptools would walk the whole disk through it on the next `pip install .`.
+        prefix = Path(tempfile.mkdtemp(prefix="oshirase-wine-"))
+        try:
+            proc = subprocess.run([sys.executable, str(HERE / "wine_install_test.py"), "--setup",
+                                   str(self.setups["current"]), "--previous", str(self.setups["previous"]),
+                                   "--version", self.version, "--prefix", str(prefix / "prefix"),
+                                   "--report", str(report)], timeout=1200)
+        finally:
+            shutil.rmtree(prefix, ignore_errors=True)
         if proc.returncode != 0:  # its checks were printed as they ran
             raise StepFailed(f"wine_install_test.py exited with {proc.returncode}")
         figures = json.loads(report.read_text(encoding="utf-8"))
