@@ -44,14 +44,14 @@ RETURN = "RETURN"
 
 # Twelve digits together, or in three fours with the same separator twice
 # (``1234 5678 9012``); ``1234-12345678`` (記号-番号) is not one.
-_MYNUMBER_LIKE = re.compile(r"(?<![0-9０-９])[0-9０-９]{4}([-‐－ 　]?)[0-9０-９]{4}\1[0-9０-９]{4}(?![0-9０-９])")
+MYNUMBER_LIKE = re.compile(r"(?<![0-9０-９])[0-9０-９]{4}([-‐－ 　]?)[0-9０-９]{4}\1[0-9０-９]{4}(?![0-9０-９])")
 
 
 def mask_mynumber_like(text: str) -> str:
     """``text`` with every run of twelve digits (a possible My Number) replaced by ``*``."""
     if not text or len(text) < 12:
         return text
-    return _MYNUMBER_LIKE.sub(lambda m: "*" * len(m.group(0)), text)
+    return MYNUMBER_LIKE.sub(lambda m: "*" * len(m.group(0)), text)
 
 
 @dataclass(slots=True)

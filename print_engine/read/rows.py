@@ -20,8 +20,7 @@ from itertools import repeat
 from typing import Callable
 
 from print_engine.mail.recipient import join_address
-from print_engine.mail.recipient import join_address
-from print_engine.model import Member, Problem, Severity
+from print_engine.model import MYNUMBER_LIKE, Member, Problem, Severity, mask_mynumber_like
 from print_engine.read.codes import code_width, normalize_code, pad_code
 from print_engine.read.columns import HeaderRow, label_of
 from print_engine.read.values import (
@@ -257,6 +256,7 @@ class RowParser:
             raw = self._column(columns, n, key)
             values[key] = [""] * n if raw is None else [
                 v.strip() if v.__class__ is str else clean_text(v) for v in raw]
+        self._no_mynumber_in_text(values, row_numbers, errors)
         self._required(columns, n, values, row_numbers, broken, errors)
         mynumber4 = self._mynumbers(columns, rows, row_numbers, errors)
         del columns  # it holds the raw My Number cells
@@ -265,6 +265,28 @@ class RowParser:
         self._certificate_fields(members, values, conditional)
         self._mail_fields(members, values)
         return members
+
+    def _no_mynumber_in_text(self, values: dict[str, list[object]], row_numbers: list[int],
+                             errors: dict[int, list[Problem]]) -> None:
+        """Twelve digits in a text column (a shifted row, a wrong column) are masked and a row error.
+
+        A My Number must never be kept nor printed, whichever column it
+        landed in. Each column is searched once as one string (fast); only
+        the rare hit is mapped back to its row.
+        """
+        for key in TEXT_FIELDS:
+            column = values[key]
+            joined = "\n".join(column)
+            if len(joined) < 12 or not MYNUMBER_LIKE.search(joined):
+                continue
+            for i, v in enumerate(column):
+                masked = mask_mynumber_like(v)
+                if masked != v:
+                    column[i] = masked
+                    errors.setdefault(i, []).append(self._problem(
+                        Severity.ERROR, "MYNUMBER_IN_TEXT", row_numbers[i], key,
+                        "個人番号のような12桁の数字があります。列がずれていないか確認してください"
+                        "（この値は読み込んでいません）。"))
 
     def _check_send_to(self, values: dict[str, list[object]], row_numbers: list[int],
                        errors: dict[int, list[Problem]]) -> None:

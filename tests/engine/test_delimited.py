@@ -185,3 +185,16 @@ def test_a_stray_quote_inside_an_unquoted_value_is_kept_as_excel_does(write, end
     text = csv_text([HEADERS]) + '001,テスト"商事,,0010,000100,00,本人,試験,シケン,2010/4/1,,1234' + end
     (m,) = load(write(text)).members
     assert m.employer_name == 'テスト"商事' and m.errors == []
+
+
+def test_a_my_number_shifted_into_a_text_column_is_neither_kept_nor_shown(write):
+    """A shifted row puts twelve digits under 氏名: a row error, the value masked, never printed."""
+    path = write(csv_text([HEADERS, line(), line(bango="000200", name="123456789012")]))
+    loaded = load(path)
+    shifted = loaded.members[1]
+    assert shifted.name == "*" * 12
+    assert [p.code for p in shifted.errors] == ["MYNUMBER_IN_TEXT"]
+    assert shifted.errors[0].column == "氏名" and shifted.errors[0].row == 3
+    plan = plan_run(loaded, PROFILE, date(2024, 8, 7))
+    assert plan.reason_of(shifted) is Reason.INVALID and plan.reason_of(loaded.members[0]) is None
+    assert "123456789012" not in "\n".join(str(p) for p in loaded.problems())
