@@ -137,3 +137,17 @@ def test_a_corrupt_ledger_file_gives_one_line_and_exit_2(tmp_path, capsysbinary)
     bad.write_bytes(b"not a database" * 200)
     code, out, err = run(capsysbinary, "runs", "--ledger", str(bad))
     assert code == 2 and out == b"" and err.count("\n") == 1 and "壊れている" in err
+
+
+def test_a_newer_ledger_gives_one_line_and_exit_2_and_is_left_alone(ledger_url, make_book, tmp_path, capsysbinary):
+    from print_engine.ledger import schema
+    from print_engine.ledger.location import location_of
+    from print_engine.ledger.store import open_ledger
+
+    with open_ledger(location_of(ledger_url)) as led, led.writing() as conn:
+        conn.execute(schema.version_table.update().values(version=schema.SCHEMA_VERSION + 1))
+    code, out, err = run(capsysbinary, "runs", "--ledger", ledger_url)
+    assert code == 2 and out == b"" and err.count("\n") == 1 and "新しい版" in err
+    out_dir = tmp_path / "out"
+    code, _, err = run(capsysbinary, "batch", str(SAMPLE), "--out", str(out_dir), "--ledger", ledger_url)
+    assert code == 2 and "新しい版" in err and not out_dir.exists()
