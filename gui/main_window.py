@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.model.set_documents(s.plan.document_of if s.plan is not None else None)
         self.filters.set_workbook(s.loaded, s.index)
         self.tree.set_plan(s.plan, s.index)
-        self.problems.set_problems(s.loaded.problems())
+        self.problems.set_problems(self._problems())
         self.run_warnings.start(s.plan)
         settings.add_recent_file(s.loaded.path)
         self.actions.update_recent_menu()
@@ -244,6 +244,11 @@ class MainWindow(QMainWindow):
         else:
             self.preview.show_document(None)
 
+    def _problems(self) -> list[Problem]:
+        """The workbook's problems and the run's own row errors (a mailed household without an address)."""
+        s = self.session
+        return s.loaded.problems() + (list(s.plan.run_errors) if s.plan is not None else [])
+
     def _on_plan_changed(self) -> None:
         index = self.session.index
         if index is not None:
@@ -255,14 +260,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._show_preview_of_current()
         if self.session.loaded is not None:
-            self.problems.set_problems(self.session.loaded.problems())
+            self.problems.set_problems(self._problems())
             self.run_warnings.start(self.session.plan)
 
     def _on_run_warnings(self, plan, warnings: list[Problem]) -> None:
         s = self.session
         if plan is not s.plan or s.loaded is None:
             return
-        self.problems.set_problems(s.loaded.problems() + warnings)
+        self.problems.set_problems(self._problems() + warnings)
         cut = [w for w in warnings if w.code == "TEXT_OVERFLOW"]
         if cut and not s.loaded.row_errors():
             lines = [self.tr("%1 件の文字が枠に収まらず、印刷では「…」で省略されます。「問題の一覧」で確認してください。")

@@ -56,3 +56,21 @@ def test_preview_of_a_mailed_insured_shows_the_address_and_the_barcode(qtbot, wi
     page = session.page_maker().notice(member, envelope, shipment)
     assert "〒100-0013" in page.text() and "高橋 三郎 様" in page.text()
     assert sum(isinstance(p, BarCode) for p in page.variable) == 1
+
+
+def test_a_mailed_household_without_postal_code_is_in_the_problems_panel(qtbot, window, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(SAMPLES / "sample-mail.xlsx")
+    ws = wb.active
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if (row[header.index("記号")].value, row[header.index("番号")].value) == ("9000", "3"):
+            row[header.index("郵便番号")].value = ""
+    book = tmp_path / "book.xlsx"
+    wb.save(book)
+    window.session.load_profile_file(SAMPLES / "sample-mail.toml")
+    load(qtbot, window, book)
+    codes = [p.code for p in window._problems()]
+    assert codes.count("MAIL_POSTAL_CODE") == 1
+    assert group_item(window.tree).text(1) == str(EXPECTED["mailed_envelopes"] - 1)
