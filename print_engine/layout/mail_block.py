@@ -44,6 +44,17 @@ class MailBlockGeometry:
 MAIL_BLOCK = MailBlockGeometry()
 
 
+def barcode_width_problem(window: EnvelopeWindow, barcode_pt: float, g: MailBlockGeometry = MAIL_BLOCK) -> str | None:
+    """Why the barcode at ``barcode_pt`` cannot fit the window with its clear space, or None."""
+    length = BarCode(0.0, 0.0, "F" * 67, barcode_pt / 10.0).width_mm
+    needed = max(g.margin, g.barcode_clear) + length + g.barcode_clear
+    if needed <= window.window_width_mm + 1e-6:
+        return None
+    return (f"カスタマバーコード（{barcode_pt:g} ポイント、長さ {length:.1f} mm）が封筒の窓（幅 "
+            f"{window.window_width_mm:g} mm）に余白 {g.barcode_clear:g} mm を含めて収まりません。"
+            f"「direct_mail.barcode_pt」を小さくするか、「envelope.window_width_mm」を {needed:.1f} mm 以上にしてください。")
+
+
 def _mm(size_pt: float) -> float:
     return size_pt * MM_PER_PT
 

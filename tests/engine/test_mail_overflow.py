@@ -34,3 +34,23 @@ def test_the_sample_has_no_overflow():
     profile = load_profile(SAMPLES / "sample-mail.toml")
     plan = plan_run(load_members(SAMPLES / "sample-mail.xlsx", profile), profile, date(2024, 8, 7))
     assert overflow_warnings(plan) == []
+
+
+def test_a_barcode_too_long_for_the_window_is_one_warning_of_the_run():
+    from dataclasses import replace
+
+    from print_engine.check.run_warnings import run_warnings
+    from print_engine.profile.schema import DirectMail
+
+    profile = load_profile(SAMPLES / "sample-mail.toml")
+    loaded = load_members(SAMPLES / "sample-mail.xlsx", profile)
+    big = replace(profile, direct_mail=DirectMail(employers=("9999",), barcode_pt=11.5))
+    warnings = [p for p in run_warnings(plan_run(loaded, big, date(2024, 8, 7))) if p.code == "BARCODE_OUTSIDE_WINDOW"]
+    assert len(warnings) == 1 and "direct_mail.barcode_pt" in warnings[0].message
+    assert "91.8 mm" in warnings[0].message and "96.8 mm" in warnings[0].message
+    wide = replace(big, envelope=replace(big.envelope, window_width_mm=97.0))
+    assert not [p for p in run_warnings(plan_run(loaded, wide, date(2024, 8, 7))) if p.code == "BARCODE_OUTSIDE_WINDOW"]
+    plain = load_members(SAMPLES / "sample.xlsx", big)  # nobody mailed: the window is not asked
+    no_mail = replace(big, direct_mail=DirectMail(barcode_pt=11.5))
+    assert not [p for p in run_warnings(plan_run(plain, no_mail, date(2024, 8, 7)))
+                if p.code == "BARCODE_OUTSIDE_WINDOW"]
