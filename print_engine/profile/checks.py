@@ -10,9 +10,11 @@ more than one key. Reading and writing files lives in ``profile.py``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import os
 import re
+import typing
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -260,12 +262,17 @@ _SPECIAL: dict[str, Checker] = {
 
 
 def checker(section: str, name: str) -> Checker:
-    """Return the checker of ``section.name``: a special one, else one by the default's type."""
+    """Return the checker of ``section.name``: a special one, else the one of its declared type."""
     key = f"{section}.{name}"
     if key in _SPECIAL:
         return _SPECIAL[key]
-    default = getattr(SECTIONS[section](), name)
-    return _BY_TYPE[type(default)]
+    return _BY_TYPE[_declared(section)[name]]
+
+
+@functools.lru_cache(maxsize=None)
+def _declared(section: str) -> dict[str, Any]:
+    """Field → the type the schema declares for it (never taken from a default value)."""
+    return typing.get_type_hints(SECTIONS[section])
 
 
 # --- mapping <-> profile ------------------------------------------------------

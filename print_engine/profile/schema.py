@@ -1,13 +1,20 @@
 """The run profile as typed data (see ``shared/spec/run-profile.md``).
 
-Loading, validating and saving the TOML file lives in ``profile.py``; this
-module only says what a profile holds, so every stage can depend on it.
+Loading, validating and saving the TOML file lives in ``loading.py`` and
+``checks.py``; this module only says what a profile holds — every key and
+its type — so every stage can depend on it. The values of a key left out
+come from the bundled ``resources/profiles/default.toml``, the one place a
+default is written (:mod:`.bundled`); the checker takes each key's type
+from the declarations here, never from a default value.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from print_engine.profile.bundled import bundled
 
 VARIANTS = ("initial", "new-members", "reissue")
 ORDERS = ("profile", "number", "affiliation")
@@ -19,57 +26,57 @@ ENCODINGS = ("auto", "utf-8", "cp932")  # [sheet] encoding: a CSV's encoding (me
 
 @dataclass(frozen=True, slots=True)
 class Insurer:
-    name: str = "東京都電機健康保険組合"
-    number: str = "06134803"
-    postal_code: str = "113-8566"
-    address: str = "東京都文京区湯島3-15-4"
-    inquiry_name: str = "「資格情報のお知らせ」臨時ダイヤル"
-    phone: str = "03-3835-0006"
-    hours: str = "平日9:00~17:00"
+    name: str = field(default_factory=bundled("insurer", "name"))
+    number: str = field(default_factory=bundled("insurer", "number"))
+    postal_code: str = field(default_factory=bundled("insurer", "postal_code"))
+    address: str = field(default_factory=bundled("insurer", "address"))
+    inquiry_name: str = field(default_factory=bundled("insurer", "inquiry_name"))
+    phone: str = field(default_factory=bundled("insurer", "phone"))
+    hours: str = field(default_factory=bundled("insurer", "hours"))
 
 
 @dataclass(frozen=True, slots=True)
 class RunSettings:
-    variant: str = "initial"
-    as_of: date = date(2024, 6, 30)
-    issue_date: date | str = date(2024, 8, 7)  # a date, or the literal "today"
-    order: str = "profile"
-    split: str = "employer"  # employer | run | pages:N
-    documents: str = "all"
-    duplex: bool = False  # printer runs: both sides (long edge); PDFs are unaffected
+    variant: str = field(default_factory=bundled("run", "variant"))
+    as_of: date = field(default_factory=bundled("run", "as_of"))
+    issue_date: date | str = field(default_factory=bundled("run", "issue_date"))  # a date, or the literal "today"
+    order: str = field(default_factory=bundled("run", "order"))
+    split: str = field(default_factory=bundled("run", "split"))  # employer | run | pages:N
+    documents: str = field(default_factory=bundled("run", "documents"))
+    duplex: bool = field(default_factory=bundled("run", "duplex"))  # printer runs: both sides (long edge); PDFs are unaffected
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    enrolled_by: date = date(2024, 6, 30)
-    enrollment_recorded_by: date = date(2024, 6, 28)
-    freeze: date = date(2024, 8, 7)
-    require_mynumber: bool = True
-    new_members_from: date = date(2024, 7, 1)
-    new_members_to: date = date(2024, 11, 29)
+    enrolled_by: date = field(default_factory=bundled("rules", "enrolled_by"))
+    enrollment_recorded_by: date = field(default_factory=bundled("rules", "enrollment_recorded_by"))
+    freeze: date = field(default_factory=bundled("rules", "freeze"))
+    require_mynumber: bool = field(default_factory=bundled("rules", "require_mynumber"))
+    new_members_from: date = field(default_factory=bundled("rules", "new_members_from"))
+    new_members_to: date = field(default_factory=bundled("rules", "new_members_to"))
 
 
 @dataclass(frozen=True, slots=True)
 class NoticeSettings:
-    template: str = "notice-2024"
-    qr_url: str = "https://myna.go.jp/"
-    show_burden_ratio: bool = False
-    show_birth_date: bool = False
-    show_kana_on_strip: bool = False
+    template: str = field(default_factory=bundled("notice", "template"))
+    qr_url: str = field(default_factory=bundled("notice", "qr_url"))
+    show_burden_ratio: bool = field(default_factory=bundled("notice", "show_burden_ratio"))
+    show_birth_date: bool = field(default_factory=bundled("notice", "show_birth_date"))
+    show_kana_on_strip: bool = field(default_factory=bundled("notice", "show_kana_on_strip"))
 
 
 @dataclass(frozen=True, slots=True)
 class IssueSettings:
-    kind: str = "notice"  # notice | certificate | by-registration (the マイナ保険証 column decides)
+    kind: str = field(default_factory=bundled("issue", "kind"))  # notice | certificate | by-registration (the マイナ保険証 column decides)
 
 
 @dataclass(frozen=True, slots=True)
 class CertificateSettings:
-    template: str = "certificate-2025"
-    valid_until: date = date(2029, 7, 31)  # at most five years after the issue date
-    cap_at_75: bool = True  # no later than the day before the 75th birthday
-    print_sex: bool = True
-    back_side: bool = False  # a back page with the organ-donation declaration (duplex)
+    template: str = field(default_factory=bundled("certificate", "template"))
+    valid_until: date = field(default_factory=bundled("certificate", "valid_until"))  # at most five years after the issue date
+    cap_at_75: bool = field(default_factory=bundled("certificate", "cap_at_75"))  # no later than the day before the 75th birthday
+    print_sex: bool = field(default_factory=bundled("certificate", "print_sex"))
+    back_side: bool = field(default_factory=bundled("certificate", "back_side"))  # a back page with the organ-donation declaration (duplex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,43 +90,48 @@ class Leaflet:
     documents: tuple[str, ...] = ("notice",)
 
 
-# The green (別添4) and blue (別添5) leaflets of the 2024 letters.
-DEFAULT_LEAFLETS = (Leaflet("green", ("notice",)), Leaflet("blue", ("notice",)))
+def _leaflets(tables: list[dict[str, Any]]) -> tuple[Leaflet, ...]:
+    """``[[packing.leaflets]]`` tables as :class:`Leaflet` objects."""
+    return tuple(Leaflet(t["name"], tuple(t.get("documents", ("notice",)))) for t in tables)
+
+
+# The bundled profile's leaflets (the green 別添4 and blue 別添5 of the 2024 letters).
+DEFAULT_LEAFLETS = bundled("packing", "leaflets", _leaflets)()
 
 
 @dataclass(frozen=True, slots=True)
 class Packing:
-    envelope_max_households: int = 10
-    employers: dict[str, str] = field(default_factory=dict)  # code -> "affiliation" | "number"
-    leaflets: tuple[Leaflet, ...] = DEFAULT_LEAFLETS
+    envelope_max_households: int = field(default_factory=bundled("packing", "envelope_max_households"))
+    employers: dict[str, str] = field(default_factory=bundled("packing", "employers"))  # code -> "affiliation" | "number"
+    leaflets: tuple[Leaflet, ...] = field(default_factory=bundled("packing", "leaflets", _leaflets))
 
 
 @dataclass(frozen=True, slots=True)
 class EnvelopeWindow:
-    window_left_mm: float = 20.0
-    window_top_mm: float = 12.0
-    window_width_mm: float = 90.0
-    window_height_mm: float = 45.0
+    window_left_mm: float = field(default_factory=bundled("envelope", "window_left_mm"))
+    window_top_mm: float = field(default_factory=bundled("envelope", "window_top_mm"))
+    window_width_mm: float = field(default_factory=bundled("envelope", "window_width_mm"))
+    window_height_mm: float = field(default_factory=bundled("envelope", "window_height_mm"))
 
 
 @dataclass(frozen=True, slots=True)
 class DirectMail:
     """[direct_mail] (``direct-mail.md``): households mailed home with the customer barcode."""
 
-    employers: tuple[str, ...] = ()  # employer codes whose households are all mailed home
-    barcode_pt: float = 10.0  # the customer barcode's point size, 8.0–11.5
+    employers: tuple[str, ...] = field(default_factory=bundled("direct_mail", "employers"))  # employer codes whose households are all mailed home
+    barcode_pt: float = field(default_factory=bundled("direct_mail", "barcode_pt"))  # the customer barcode's point size, 8.0–11.5
 
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    fallback: tuple[str, ...] = ()
+    fallback: tuple[str, ...] = field(default_factory=bundled("fonts", "fallback"))
 
 
 @dataclass(frozen=True, slots=True)
 class SheetSettings:
-    name: str = ""
-    widths: dict[str, int] = field(default_factory=dict)  # field -> zero-pad width
-    encoding: str = "auto"  # a CSV's encoding: "auto" (BOM, else UTF-8 if it fits, else CP932), "utf-8", "cp932"
+    name: str = field(default_factory=bundled("sheet", "name"))
+    widths: dict[str, int] = field(default_factory=bundled("sheet", "widths"))  # field -> zero-pad width
+    encoding: str = field(default_factory=bundled("sheet", "encoding"))  # a CSV's encoding: "auto" (BOM, else UTF-8 if it fits, else CP932), "utf-8", "cp932"
 
 
 @dataclass(frozen=True, slots=True)
