@@ -112,6 +112,10 @@ def test_spec_lists_every_resource_folder_and_each_pattern_matches():
         for pattern in patterns:
             assert list((ROOT / "resources" / folder).glob(pattern)), f"resources/{folder}/{pattern} matches nothing"
     assert "IPA_Font_License_Agreement_v1.0.txt" in resources["fonts"]
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    files = next(ast.literal_eval(n.value) for n in tree.body
+                 if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "RESOURCE_FILES")
+    assert set(files) == {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
 
 
 def test_version_comes_from_pyproject_and_renders_a_valid_resource():
