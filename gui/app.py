@@ -14,7 +14,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from print_engine.resources import resources_dir
+from print_engine import resources_dir
 
 APP_NAME = "Oshirase"
 ORG_NAME = "Oshirase"

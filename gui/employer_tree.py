@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from print_engine import GROUP_CODE, is_mail_shipment
-from print_engine.plan.run import RunPlan
-from print_engine.read.codes import natural_key_blank_last
+from print_engine import GROUP_CODE, RunPlan, is_mail_shipment, natural_key_blank_last
 
 from .member_index import MemberIndex, build_index
 

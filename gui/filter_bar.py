@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine import GROUP_CODE
-from print_engine.plan.run import LoadedWorkbook
-from print_engine.read.codes import natural_key_blank_last
+from print_engine import GROUP_CODE, LoadedWorkbook, natural_key_blank_last
 
 from .member_filter import MemberFilter
 from .member_index import MemberIndex, build_index

@@ -23,8 +23,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from print_engine.errors import OperatorError  # noqa: F401  (re-exported for the window)
-from print_engine.plan.run import Cancelled
+from print_engine import Cancelled, OperatorError
 
 _log = logging.getLogger("oshirase.gui")
 

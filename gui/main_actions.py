@@ -13,8 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
 
-from print_engine import MEMBER_FILE_SUFFIXES, SUFFIX_KINDS
-from print_engine.profile.loading import ProfileError
+from print_engine import MEMBER_FILE_SUFFIXES, SUFFIX_KINDS, ProfileError
 
 from . import settings
 from .icons import pdf_icon, printer_icon

@@ -25,17 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine import MEMBER_FILE_SUFFIXES, profile_warnings
-from print_engine.model import Problem
+from print_engine import MEMBER_FILE_SUFFIXES, Problem, profile_warnings
 
 from . import settings
 from .employer_tree import EmployerTree
 from .filter_bar import FilterBar
 from .jobs import Job, StatusProgress
+from .ledger_panel import LedgerPanel
 from .main_actions import WindowActions
 from .member_filter import MemberFilter, MemberFilterProxy
 from .member_model import MemberTableModel
-from .ledger_panel import LedgerPanel
 from .message_bar import MessageBar
 from .preview_document import document_for_member
 from .preview_pane import PreviewPane

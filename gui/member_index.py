@@ -12,9 +12,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from print_engine import GROUP_CODE, is_mail_shipment
-from print_engine.model import RETURN, Member, Problem, Reason
-from print_engine.plan.run import LoadedWorkbook, RunPlan
+from print_engine import (
+    GROUP_CODE,
+    RETURN,
+    LoadedWorkbook,
+    Member,
+    Problem,
+    Reason,
+    RunPlan,
+    is_mail_shipment,
+)
 
 STATUS_INCLUDED = "included"
 STATUS_RETURN = "RETURN"

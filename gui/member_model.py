@@ -23,9 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from print_engine import reason_labels
-from print_engine.model import Member, Problem, Reason
-from print_engine.plan.run import LoadedWorkbook
+from print_engine import LoadedWorkbook, Member, Problem, Reason, reason_labels
 
 from .member_index import (  # noqa: F401  (re-exported for the filter and the tests)
     LEDGER_CHANGED,
@@ -265,7 +263,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def sort_keys(self, column: int) -> list:
         """One sort key per source row for ``column`` (used by the filter)."""
-        from print_engine.read.codes import natural_key
+        from print_engine import natural_key
 
         members = self.members
         if column == 0:

@@ -32,12 +32,13 @@ from PySide6.QtGui import (
     QRawFont,
 )
 
-from print_engine.layout.fonts import VARIANT_FIRST, FontSet
-from print_engine.layout.primitives import (
+from print_engine import (
     MM_PER_PT,
     PT_PER_MM,
+    VARIANT_FIRST,
     BarCode,
     Circle,
+    FontSet,
     Line,
     Page,
     Primitive,

@@ -15,9 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
-from print_engine.layout.notice import GEOMETRY
-from print_engine.layout.primitives import Page
-from print_engine.profile.schema import EnvelopeWindow
+from print_engine import GEOMETRY, EnvelopeWindow, Page
 
 from .painter import paint_page, render_page_image
 

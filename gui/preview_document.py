@@ -14,8 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from print_engine.layout.primitives import Page
-from print_engine.model import Member
+from print_engine import Member, Page
 
 
 @dataclass(slots=True)
@@ -97,7 +96,7 @@ def document_for_member(session, member: Member, status_label: str = "") -> Prev
 
 
 def _lone_shipment(session, member: Member):
-    from print_engine.model import Employer, Shipment
+    from print_engine import Employer, Shipment
 
     employers = session.loaded.employers if session.loaded is not None else {}
     employer = employers.get(member.employer_code) or Employer(member.employer_code, member.employer_name)

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.layout.primitives import Page
-from print_engine.profile.schema import EnvelopeWindow
+from print_engine import EnvelopeWindow, Page
 
 from .preview import PageView
 from .preview_document import PreviewDocument

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.profile.schema import RunProfile
+from print_engine import RunProfile
 
 SCOPES = ("all", "filtered", "checked", "households")
 

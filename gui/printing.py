@@ -23,14 +23,17 @@ from typing import Callable
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from print_engine.layout.primitives import Page
-from print_engine.output.atomic import AtomicOutput
-from print_engine.output.open_files import is_held_open, open_file_message
-from print_engine.run_log import log as run_log
-from print_engine.run_log import new_run_id
-from print_engine.output.run_output import RunOutput
-from print_engine.output.stream import FileSpec
-from print_engine.plan.run import Cancelled
+from print_engine import (
+    AtomicOutput,
+    Cancelled,
+    FileSpec,
+    Page,
+    RunOutput,
+    is_held_open,
+    new_run_id,
+    open_file_message,
+)
+from print_engine import log as run_log
 
 from .jobs import OperatorError
 from .painter import paint_page

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.model import Problem
+from print_engine import Problem
 
 from .member_model import ERROR_BG, WARNING_BG
 

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.profile.checks import WIDTH_FIELDS
-from print_engine.profile.schema import RunProfile
-from print_engine.read.wareki import format_wareki
+from print_engine import WIDTH_FIELDS, RunProfile, format_wareki
 
 from .print_dialog import order_labels, variant_labels
 

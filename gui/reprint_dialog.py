@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.output.reprint import EarlierRun, ReprintError, load_run
+from print_engine import EarlierRun, ReprintError, load_run
 
 DOCUMENT_LABELS = {"cover": "送付状", "list": "対象者リスト", "notice": "お知らせ", "certificate": "資格確認書"}
 

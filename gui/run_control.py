@@ -16,11 +16,15 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from print_engine.model import Selection
-from print_engine import ExportRecording, PrinterRecording, states_provider
-from print_engine.output.batch import run_batch
-from print_engine.output.run_output import prepare_output
-from print_engine.plan.run import plan_run
+from print_engine import (
+    ExportRecording,
+    PrinterRecording,
+    Selection,
+    plan_run,
+    prepare_output,
+    run_batch,
+    states_provider,
+)
 
 from . import settings
 from .jobs import Job, JobContext, ProgressPopup, run_job
@@ -258,7 +262,8 @@ class RunController(QObject):
 
     def reprint(self) -> Job | None:
         """Ask for an earlier run and pages, rebuild them, then print them again."""
-        from print_engine.output.reprint import pages_to_reprint, rebuild
+        from print_engine import pages_to_reprint, rebuild
+
         from .reprint_dialog import ReprintDialog
 
         w = self.window

@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.model import Reason
-from print_engine.output.records import packing_rows
-from print_engine.output.stream import FileSpec
-from print_engine.plan.run import RunPlan
+from print_engine import FileSpec, Reason, RunPlan, packing_rows
 
 from .member_model import status_labels
 

@@ -15,21 +15,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from print_engine.layout.fonts import FontSet
-from print_engine.model import Envelope, Member, Selection, Shipment
-from print_engine.output.batch import BatchError
-from print_engine import collector
-from print_engine.plan.run import (
+from print_engine import (
+    BatchError,
     Cancelled,
+    Envelope,
+    FontSet,
     LoadedWorkbook,
+    Member,
+    ProfileError,
     RunPlan,
+    RunProfile,
+    Selection,
+    Shipment,
+    WorkbookError,
+    collector,
     load_members,
+    load_profile_document,
+    log_problems,
+    logged_run,
     plan_run,
 )
-from print_engine.profile.loading import ProfileError, load_profile_document
-from print_engine.profile.schema import RunProfile
-from print_engine.read.workbook import WorkbookError
-from print_engine.run_log import log_problems, logged_run
 
 from .jobs import Job, JobContext, OperatorError, run_job
 from .member_index import MemberIndex, build_index, set_mailed_rows, statuses_of
@@ -224,7 +229,7 @@ class Session(QObject):
     def page_maker(self):
         """The engine's render context for the current profile and issue date."""
         if self._maker is None:
-            from print_engine.output.render_context import RenderContext
+            from print_engine import RenderContext
 
             self._maker = RenderContext(self.profile, self.issue_date)
         return self._maker

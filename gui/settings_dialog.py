@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from print_engine.profile.loading import (
+from print_engine import (
     ProfileError,
+    RunProfile,
     load_profile,
     profile_from_mapping,
     save_profile,
 )
-from print_engine.profile.schema import RunProfile
 
 from . import settings
 from .profile_form import ProfileForm
@@ -197,7 +197,7 @@ class SettingsDialog(QDialog):
 
     def print_test_page(self) -> bool:
         """Print the window calibration page on a printer the operator picks."""
-        from print_engine.layout.test_page import layout_test_page
+        from print_engine import layout_test_page
 
         from .printing import PrintError, prepare_printer, print_single_pages
 
@@ -209,7 +209,7 @@ class SettingsDialog(QDialog):
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return False
         prepare_printer(printer)
-        from print_engine.layout.fonts import FontSet
+        from print_engine import FontSet
 
         fonts = FontSet.load(profile.fonts.fallback)
         try:

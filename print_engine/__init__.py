@@ -81,6 +81,14 @@ _EXPORTS: dict[str, str] = {
     "rebuild": "print_engine.output.reprint",
     "pages_to_reprint": "print_engine.output.reprint",
     "resources_dir": "print_engine.resources",
+    # the support log and open-file checks
+    "VARIANT_FIRST": "print_engine.layout.fonts",
+    "is_held_open": "print_engine.output.open_files",
+    "open_file_message": "print_engine.output.open_files",
+    "log": "print_engine.run_log",
+    "new_run_id": "print_engine.run_log",
+    "log_problems": "print_engine.run_log",
+    "logged_run": "print_engine.run_log",
     # direct mail (direct-mail.md)
     "GROUP_CODE": "print_engine.mail.households",
     "is_mail_shipment": "print_engine.mail.grouping",
