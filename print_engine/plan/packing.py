@@ -37,8 +37,9 @@ def build_envelopes(
 ) -> list[Envelope]:
     """One envelope per household with at least one included member.
 
-    A member is included when ``reasons`` has no reason for it; ``flags``
-    (the plan's own) is shared by the envelopes.
+    A member is included when ``reasons`` has no reason for it. Each
+    envelope gets the flags of its own members only: an envelope sent to a
+    worker process carries its household, never the whole plan's flags.
     """
     reasons = reasons if reasons is not None else {}
     flags = flags if flags is not None else {}
@@ -59,7 +60,12 @@ def build_envelopes(
             insured_rows = [m for m in rows if m.insured]
             insured = insured_rows[0] if len(insured_rows) == 1 else None
             lead = insured if insured is not None and insured not in reasons else included[0]
-        envelopes.append(Envelope(lead.employer_code, lead.affiliation, kigo, bango, included, insured, flags))
+        env = Envelope(lead.employer_code, lead.affiliation, kigo, bango, included, insured)
+        if flags:
+            mine = {m: flags[m] for m in included if m in flags}
+            if mine:
+                env.flags = mine
+        envelopes.append(env)
     return envelopes
 
 
