@@ -25,7 +25,7 @@ from print_engine.output.atomic import AtomicOutput, BatchError, check_target
 from print_engine.output.pdf_writer import PdfWriter
 from print_engine.output.render_context import RenderContext
 from print_engine.output.run_output import RunOutput, prepare_output
-from print_engine.output.stream import FileSpec
+from print_engine.output.stream import FileSpec, FileTotals
 from print_engine.plan.run import Cancelled, RunPlan, gc_paused
 
 __all__ = ["AtomicOutput", "BatchError", "BatchResult", "check_target", "render_file", "run_batch"]
@@ -36,26 +36,14 @@ Progress = Callable[[int, int, str], None]
 
 
 @dataclass(slots=True)
-class BatchResult:
+class BatchResult(FileTotals):
     out_dir: Path
     files: list[FileSpec] = field(default_factory=list)
     output: RunOutput | None = None
 
     @property
-    def pages(self) -> int:
-        return sum(f.pages for f in self.files)
-
-    @property
-    def notices(self) -> int:
-        return sum(f.notices for f in self.files)
-
-    @property
-    def certificates(self) -> int:
-        return sum(f.certificates for f in self.files)
-
-    @property
     def documents(self) -> int:
-        """Notices and certificates."""
+        """Notices and certificates (``RunOutput.documents`` is the documents option)."""
         return sum(f.documents for f in self.files)
 
 

@@ -16,7 +16,7 @@ from typing import Iterator
 from print_engine.layout.primitives import Page
 from print_engine.output.records import write_run_records
 from print_engine.output.render_context import RenderContext
-from print_engine.output.stream import FileSpec, build_stream
+from print_engine.output.stream import FileSpec, FileTotals, build_stream
 from print_engine.plan.run import RunPlan
 
 
@@ -30,7 +30,7 @@ def documents_for(plan: RunPlan, documents: str | None) -> str:
 
 
 @dataclass(slots=True)
-class RunOutput:
+class RunOutput(FileTotals):
     """Everything a sink needs to write or print a planned run.
 
     Attributes:
@@ -55,18 +55,6 @@ class RunOutput:
     def duplex(self) -> bool:
         """Whether a printer prints this run on both sides (long edge)."""
         return self.duplex_sheets or self.plan.profile.run.duplex
-
-    @property
-    def certificates(self) -> int:
-        return sum(f.certificates for f in self.files)
-
-    @property
-    def pages(self) -> int:
-        return sum(f.pages for f in self.files)
-
-    @property
-    def notices(self) -> int:
-        return sum(f.notices for f in self.files)
 
     def file_pages(self, spec: FileSpec) -> Iterator[Page]:
         """The laid-out pages of one file, in order."""

@@ -67,6 +67,24 @@ class FileSpec:
         return sum(1 for e in self.entries if e.member is not None)
 
 
+class FileTotals:
+    """Counts over ``self.files`` (a run's files or printer jobs), for the classes that hold them."""
+
+    __slots__ = ()  # the subclass defines ``files: list[FileSpec]``
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files)
+
+    @property
+    def notices(self) -> int:
+        return sum(f.notices for f in self.files)
+
+    @property
+    def certificates(self) -> int:
+        return sum(f.certificates for f in self.files)
+
+
 def safe_file_name(text: str) -> str:
     """Characters that Windows forbids in file names become ``_``."""
     cleaned = WINDOWS_FORBIDDEN.sub("_", text).rstrip(" .")
