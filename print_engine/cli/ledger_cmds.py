@@ -19,7 +19,7 @@ from print_engine.cli.common import EXIT_FAILED, EXIT_OK
 from print_engine.ledger.backfill import import_run_folder
 from print_engine.ledger.fingerprint import member_key
 from print_engine.ledger.location import LedgerError, choose_ledger
-from print_engine.ledger.recording import pending_message, resolve_run
+from print_engine.ledger.recording import pending_report, resolve_run
 from print_engine.ledger.reports import (
     EXPORT_COLUMNS,
     HISTORY_COLUMNS,
@@ -38,7 +38,7 @@ from print_engine.read.codes import normalize_code
 def open_from_args(args: argparse.Namespace, report_pending: bool = True) -> Ledger:
     ledger = open_ledger(choose_ledger(getattr(args, "ledger", None)))
     if report_pending:
-        message = pending_message(ledger.pending_runs())
+        message = pending_report(ledger)
         if message:
             print(f"注意: {message}", file=sys.stderr)
     return ledger

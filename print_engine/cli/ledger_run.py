@@ -12,7 +12,7 @@ from collections import Counter
 
 from print_engine.cli.args import UsageError
 from print_engine.ledger.location import choose_ledger
-from print_engine.ledger.recording import pending_message
+from print_engine.ledger.recording import pending_report
 from print_engine.ledger.store import Ledger, open_ledger
 from print_engine.ledger.unissued import CHANGED, ISSUED, states_provider  # noqa: F401 - common takes it from here
 
@@ -23,7 +23,7 @@ def open_reporting_pending(option: str | None = None, no_ledger: bool = False) -
     if location is None:
         return None
     ledger = open_ledger(location)
-    message = pending_message(ledger.pending_runs())
+    message = pending_report(ledger)
     if message:
         print(f"注意: {message}", file=sys.stderr)
     return ledger

@@ -15,6 +15,10 @@ when the folder's ``manifest.csv`` is the recorded one, else voids it. A
 printer run records each job's documents when the job went to the spooler
 (:meth:`RunRecorder.record` per job), so a pending printer run is committed
 with the jobs it recorded. Documents of a pending run do not count as issued.
+
+A pending run whose process is still alive (it holds its :mod:`liveness`
+lock from 1 until 5 or the give-up) is in progress, not interrupted: it is
+neither reported nor resolved.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Iterable
 
 from .bulk import DocumentRow
 from .fingerprint import fingerprint, fingerprinter
+from .liveness import RunLock, alive_runs
 from .location import LedgerError
 from .store import Ledger, RunInfo
 
@@ -118,9 +123,15 @@ class RunRecorder:
         self.ledger = ledger
         self.info = info
         self.run_id: int | None = None
+        self.lock = RunLock(ledger.location)
 
     def start(self) -> int:
-        self.run_id = self.ledger.begin_run(self.info, status="pending")
+        """The pending run row, with the lock that says the run is alive (held until commit or give-up)."""
+        try:
+            self.run_id = self.ledger.begin_run(self.info, status="pending", hold=self.lock.hold)
+        except BaseException:
+            self.lock.release()
+            raise
         return self.run_id
 
     def record(self, rows: list[DocumentRow], manifest_sha256: str | None = None,
@@ -134,7 +145,10 @@ class RunRecorder:
         values = counts.values() if counts else {}
         if note:
             values["note"] = note
-        self.ledger.finish_run(self.run_id, "committed", **values)
+        try:
+            self.ledger.finish_run(self.run_id, "committed", **values)
+        finally:
+            self.lock.release()  # committed, or left pending for resolve: this process is done with it
 
     def give_up(self, status: str, note: str = "") -> None:
         """Cancelled or failed: the run's documents are voided. Never raises (best effort)."""
@@ -145,6 +159,8 @@ class RunRecorder:
             self.ledger.finish_run(self.run_id, status, note=note)
         except LedgerError:
             pass  # the run stays pending; the next start reports it
+        finally:
+            self.lock.release()
 
 
 def output_complete(run: dict) -> bool:
@@ -160,15 +176,31 @@ def output_complete(run: dict) -> bool:
         return False
 
 
+class RunInProgress(LedgerError):
+    """``ledger resolve`` of a pending run whose process is still running (nothing is changed)."""
+
+    def __init__(self, run: dict):
+        super().__init__(
+            f"実行番号 {run['id']} はまだ実行中です（端末 {run['machine'] or '不明'}、担当者 {run['operator'] or '不明'}）。"
+            "終われば自動的に確定するため、確定処理はできません。発行台帳は変更していません。")
+        self.run_id = run["id"]
+
+
 def resolve_run(ledger: Ledger, run_id: int) -> str:
     """Settle a pending run: ``committed`` if its output is complete, else ``failed`` (voided).
 
     Returns the run's status afterwards. A run that is not pending is left as it is.
 
     Raises:
+        RunInProgress: the run's process is still running (:mod:`liveness`).
         LedgerError: unknown run id, or the ledger cannot be written.
     """
     run = ledger.run(run_id)
+    if run["status"] != "pending":
+        return run["status"]
+    if alive_runs(ledger, [run_id]):
+        raise RunInProgress(run)
+    run = ledger.run(run_id)  # again: it may have ended between the two looks (its lock goes last)
     if run["status"] != "pending":
         return run["status"]
     if run["kind"] == "printer":
@@ -183,10 +215,38 @@ def resolve_run(ledger: Ledger, run_id: int) -> str:
     return "failed"
 
 
-def pending_message(runs: Iterable[dict]) -> str:
-    """The line a command or the window shows for pending runs ('' when none)."""
+def interrupted_runs(ledger: Ledger) -> tuple[list[dict], list[dict]]:
+    """The pending runs, as (interrupted, running): whose process is gone, and whose is still at work."""
+    pending = ledger.pending_runs()
+    alive = alive_runs(ledger, [r["id"] for r in pending])
+    return [r for r in pending if r["id"] not in alive], [r for r in pending if r["id"] in alive]
+
+
+def resolve_interrupted(ledger: Ledger) -> list[tuple[int, str]]:
+    """:func:`resolve_run` for every interrupted run, oldest first: [(run id, status afterwards)]."""
+    done = []
+    for run in sorted(interrupted_runs(ledger)[0], key=lambda r: r["id"]):
+        try:
+            done.append((run["id"], resolve_run(ledger, run["id"])))
+        except RunInProgress:
+            continue
+    return done
+
+
+def pending_message(runs: Iterable[dict], running: Iterable[dict] = ()) -> str:
+    """The line a command or the window shows for interrupted runs ('' when none).
+
+    ``running``: pending runs still in progress, mentioned (as 実行中) only beside interrupted ones.
+    """
     ids = [str(r["id"]) for r in runs]
     if not ids:
         return ""
+    busy = [str(r["id"]) for r in running]
+    note = f"（実行番号 {', '.join(busy)} は実行中のため対象外です）" if busy else ""
     return (f"発行台帳に確定していない実行があります（実行番号 {', '.join(ids)}）。中断された可能性があります。"
-            f"「main.py ledger resolve 実行番号」で、出力が揃っていれば記録し、揃っていなければ取り消します。")
+            f"「main.py ledger resolve 実行番号」で、出力が揃っていれば記録し、揃っていなければ取り消します。{note}")
+
+
+def pending_report(ledger: Ledger) -> str:
+    """:func:`pending_message` for this ledger's interrupted runs (runs in progress are not interrupted)."""
+    return pending_message(*interrupted_runs(ledger))

@@ -122,11 +122,18 @@ class Ledger:
 
     # --- runs --------------------------------------------------------------
 
-    def begin_run(self, info: RunInfo, status: str = "pending") -> int:
-        """Insert the run row (``pending`` until the output is in place); returns its id."""
+    def begin_run(self, info: RunInfo, status: str = "pending", hold=None) -> int:
+        """Insert the run row (``pending`` until the output is in place); returns its id.
+
+        ``hold(run_id)`` is called before the row is committed (the run's
+        liveness lock, :mod:`liveness`): no one sees the pending run before it holds it.
+        """
         values = {k: getattr(info, k) for k in RunInfo.__slots__}
         with self.writing() as conn:
-            return conn.execute(insert(runs).values(status=status, **values).returning(runs.c.id)).scalar_one()
+            run_id = conn.execute(insert(runs).values(status=status, **values).returning(runs.c.id)).scalar_one()
+            if hold is not None:
+                hold(run_id)
+            return run_id
 
     def add_documents(self, run_id: int, rows: list, run_values: dict | None = None) -> None:
         """Record documents of a run (and update the run's columns) in one transaction."""

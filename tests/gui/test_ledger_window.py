@@ -31,7 +31,9 @@ def test_a_pending_run_is_reported_at_start(qtbot, tmp_path):
     from gui import create_main_window
 
     with ledger() as led:
-        RunRecorder(led, run_info("export", "initial", output=str(tmp_path / "gone"))).start()
+        interrupted = RunRecorder(led, run_info("export", "initial", output=str(tmp_path / "gone")))
+        interrupted.start()
+        interrupted.lock.release()  # as if its process had died
     win = create_main_window()
     qtbot.addWidget(win)
     win.show()
@@ -59,6 +61,7 @@ def test_runs_dialog_resolves_and_voids(qtbot, window, tmp_path, monkeypatch):
     with ledger() as led:
         pending = RunRecorder(led, run_info("export", "initial", output=str(tmp_path / "gone")))
         pending.start()
+        pending.lock.release()  # as if its process had died
     dialog = window.ledger.open_runs_dialog()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
     assert dialog.table.item(0, 2).text() == "未確定"
