@@ -129,7 +129,7 @@ class WindowActions:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from oshirase.user_data import logs_dir
+        from print_engine import logs_dir
 
         folder = logs_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,7 @@ _DEFAULTS: dict[str, Any] = {
 
 SETTINGS_PATH: Path | None = None
 """The INI file; ``None`` means ``oshirase.ini`` in the per-user data folder
-(``%LOCALAPPDATA%\\Oshirase`` on Windows, :mod:`oshirase.user_data`), which
+(``%LOCALAPPDATA%\\Oshirase`` on Windows, :mod:`print_engine.user_data`), which
 the installer's upgrade and uninstall never touch."""
 
 
@@ -45,7 +45,7 @@ def settings_path() -> Path:
     """Return the INI file the settings are kept in."""
     if SETTINGS_PATH is not None:
         return Path(SETTINGS_PATH)
-    from oshirase.user_data import data_dir
+    from print_engine import data_dir
 
     return data_dir() / "oshirase.ini"
 

@@ -1,6 +1,6 @@
 """The support log: what happened, for whoever diagnoses a failed run.
 
-A rotating file ``oshirase.log`` in :func:`oshirase.user_data.logs_dir`
+A rotating file ``oshirase.log`` in :func:`print_engine.user_data.logs_dir`
 (``%LOCALAPPDATA%\\Oshirase\\logs`` on Windows), at most :data:`MAX_BYTES`
 per file and :data:`BACKUPS` old files. It holds the start of each program
 (version, frozen or not, platform), each run (its id, counts, timings and
@@ -34,7 +34,7 @@ import traceback
 from pathlib import Path
 
 from oshirase import app_version
-from oshirase.user_data import logs_dir
+from print_engine.user_data import logs_dir
 
 LOG_NAME = "oshirase.log"
 CRASH_NAME = "crash.log"

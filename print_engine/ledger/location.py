@@ -2,9 +2,10 @@
 
 Chosen in this order: ``--ledger URL|PATH``, the environment variable
 ``OSHIRASE_LEDGER``, the window's setting, the default file
-``ledger.sqlite3`` in the per-user data folder (``platformdirs``: Windows
-``%LOCALAPPDATA%\\Oshirase``, Linux ``~/.local/share/Oshirase``, macOS
-``~/Library/Application Support/Oshirase``). ``--no-ledger`` uses none.
+``ledger.sqlite3`` in the per-user data folder (:func:`print_engine.user_data.data_dir`:
+``OSHIRASE_DATA_DIR`` if set, else Windows ``%LOCALAPPDATA%\\Oshirase``, Linux
+``~/.local/share/Oshirase``, macOS ``~/Library/Application Support/Oshirase``).
+``--no-ledger`` uses none.
 
 A PostgreSQL ledger is named by a URL (``postgresql://user@host/dbname``)
 and reached through psycopg 3. A SQLite file on a network share is refused:
@@ -18,12 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from print_engine.errors import OperatorError
+from print_engine.user_data import data_dir
 
 ENV_VAR = "OSHIRASE_LEDGER"
-APP_DIR = "Oshirase"
 DEFAULT_FILE = "ledger.sqlite3"
 
 
@@ -52,8 +51,8 @@ class LedgerLocation:
 
 
 def default_ledger_path() -> Path:
-    """``ledger.sqlite3`` in the per-user data folder (not created here)."""
-    return Path(user_data_dir(APP_DIR, appauthor=False, roaming=False)) / DEFAULT_FILE
+    """``ledger.sqlite3`` in the per-user data folder (``OSHIRASE_DATA_DIR`` if set; not created here)."""
+    return data_dir() / DEFAULT_FILE
 
 
 _PG_SCHEMES = re.compile(r"^(postgresql|postgres)(\+psycopg)?://", re.IGNORECASE)

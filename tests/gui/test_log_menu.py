@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QDesktopServices
 
-from oshirase.user_data import logs_dir
+from print_engine.user_data import logs_dir
 
 from .conftest import SAMPLE_ERRORS, load
 

@@ -25,6 +25,12 @@ def test_choice_order_option_environment_window_default(tmp_path):
     assert choose_ledger(None, environ={}, window_setting=str(tmp_path / "w.sqlite3")).path.name == "w.sqlite3"
     assert choose_ledger(None, environ={}).path == default_ledger_path()
     assert choose_ledger(str(tmp_path / "opt.sqlite3"), no_ledger=True, environ=env) is None
+
+
+def test_the_default_ledger_is_in_the_per_user_folder_which_oshirase_data_dir_moves(tmp_path, monkeypatch):
+    monkeypatch.setenv("OSHIRASE_DATA_DIR", str(tmp_path / "portable"))
+    assert default_ledger_path() == tmp_path / "portable" / "ledger.sqlite3"
+    monkeypatch.delenv("OSHIRASE_DATA_DIR")
     assert default_ledger_path().parts[-2:] == ("Oshirase", "ledger.sqlite3")
 
 
