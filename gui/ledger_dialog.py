@@ -36,6 +36,7 @@ from print_engine import (
     LEDGER_STATUS_TEXT,
     Cancelled,
     LedgerError,
+    alive_runs,
     export_csv_bytes,
     import_run_folder,
     local_midnight,
@@ -53,15 +54,21 @@ RUNS_SHOWN = 500
 
 
 class RunsDialog(QDialog):
-    """The runs list (``runsDialog``) with 取り消し / 確定処理 / 取り込み / 書き出し / 削除."""
+    """The runs list (``runsDialog``) with 取り消し / 確定処理 / 取り込み / 書き出し / 削除.
 
-    def __init__(self, window) -> None:
+    ``select``: a run to select once the list is read (the message strip's 「発行履歴…」).
+    A pending run still at work in its own process shows as 実行中 and cannot be settled.
+    """
+
+    def __init__(self, window, select: int | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.setObjectName("runsDialog")
         self.setWindowTitle(self.tr("発行履歴（発行台帳）"))
         self.resize(1100, 520)
         self.runs: list[dict] = []
+        self.alive: set[int] = set()
+        self._select = select
         self.where = QLabel()
         self.where.setObjectName("ledgerWhere")
         self.where.setWordWrap(True)
@@ -113,19 +120,25 @@ class RunsDialog(QDialog):
 
         def op(_ctx):
             with open_window_ledger() as ledger:
-                return ledger.runs(limit=RUNS_SHOWN)
+                runs = ledger.runs(limit=RUNS_SHOWN)
+                return runs, alive_runs(ledger, [r["id"] for r in runs if r["status"] == "pending"])
 
-        self._job(op, self._show_runs, self.tr("発行台帳を読んでいます"), popup=False)
+        self._job(op, lambda result: self._show_runs(*result), self.tr("発行台帳を読んでいます"), popup=False)
 
-    def _show_runs(self, runs: list[dict]) -> None:
-        self.runs = runs
+    def _show_runs(self, runs: list[dict], alive: set[int] = frozenset()) -> None:
+        self.runs, self.alive = runs, set(alive)
         self.table.setRowCount(len(runs))
         for r, run in enumerate(runs):
+            status = (self.tr("実行中") if run["id"] in self.alive
+                      else LEDGER_STATUS_TEXT.get(run["status"], run["status"]))
             cells = (run["id"], local_time(run["started_at"]).replace("T", " ")[:16],
-                     LEDGER_STATUS_TEXT.get(run["status"], run["status"]), run["variant"], run["workbook"], run["notices"],
+                     status, run["variant"], run["workbook"], run["notices"],
                      run["certificates"], run["envelopes"], run["employers"], run["operator"], run["output"])
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        if self._select is not None:
+            self.select_run(self._select)
+            self._select = None
         self._update_buttons()
 
     def selected_run(self) -> dict | None:
@@ -140,7 +153,7 @@ class RunsDialog(QDialog):
     def _update_buttons(self) -> None:
         run = self.selected_run()
         self.void_button.setEnabled(run is not None and run["status"] in ("committed", "pending"))
-        self.resolve_button.setEnabled(run is not None and run["status"] == "pending")
+        self.resolve_button.setEnabled(run is not None and run["status"] == "pending" and run["id"] not in self.alive)
 
     # --- work on a worker thread --------------------------------------------------
 

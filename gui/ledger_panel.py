@@ -34,9 +34,11 @@ from print_engine import (
     LedgerLocation,
     choose_ledger,
     history_rows,
+    interrupted_runs,
     issue_states,
     open_ledger,
     pending_message,
+    resolve_interrupted,
 )
 
 from . import settings
@@ -221,16 +223,27 @@ class LedgerPanel(QObject):
     # --- pending runs and the runs dialog ---------------------------------------
 
     def check_pending(self) -> None:
-        """Say in the message strip when the ledger holds a run that was never settled."""
+        """Say in the message strip when the ledger holds an interrupted run, with the actions to settle it.
+
+        A pending run whose process is still at work (another window, another
+        operator on a shared ledger) is not interrupted and is not offered.
+        """
         def op(_ctx):
             with open_window_ledger() as ledger:
-                return pending_message(ledger.pending_runs())
+                interrupted, running = interrupted_runs(ledger)
+            first = min((r["id"] for r in interrupted), default=None)
+            return pending_message(interrupted, running), first
 
-        def done(text: str) -> None:
+        def done(result) -> None:
+            text, first = result
             bar = self.window.message_bar
             if text:
-                self._pending_text = text + self.tr(" ファイル → 発行履歴 から確定処理または取り消しができます。")
-                bar.show_message(self._pending_text, "warning")
+                self._pending_text = text + self.tr(
+                    " 「確定処理」でまとめて確定するか、「発行履歴…」で実行ごとに確認できます。")
+                bar.show_message(self._pending_text, "warning", actions=[
+                    (self.tr("確定処理"), self.resolve_pending, "pendingResolveButton"),
+                    (self.tr("発行履歴…"), lambda: self.open_runs_dialog(select=first), "pendingRunsButton"),
+                ])
             elif self._pending_text and bar.message() == self._pending_text:
                 bar.clear()  # settled meanwhile
 
@@ -240,10 +253,41 @@ class LedgerPanel(QObject):
 
         run_job(self, op, done, failed, title=self.tr("発行台帳"))
 
-    def open_runs_dialog(self) -> None:
+    def resolve_pending(self) -> None:
+        """The strip's 「確定処理」: settle every interrupted run (``ledger resolve``), then say what happened."""
+        bar = self.window.message_bar
+        bar.set_actions_enabled(False)
+
+        def op(_ctx):
+            with open_window_ledger() as ledger:
+                return resolve_interrupted(ledger)
+
+        def done(results: list[tuple[int, str]]) -> None:
+            lines = []
+            for run_id, status in results:
+                if status == "committed":
+                    line = self.tr("実行番号 %1 を記録しました。")
+                elif status == "failed":
+                    line = self.tr("実行番号 %1 は出力が揃っていないため取り消しました。")
+                else:
+                    line = self.tr("実行番号 %1 はすでに確定していました。")
+                lines.append(line.replace("%1", str(run_id)))
+            self._pending_text = ""
+            bar.show_message("".join(lines) or self.tr("確定処理の必要な実行はありませんでした。"), "info")
+            self.refresh_states()
+            self.refresh_history()
+
+        def failed(exc) -> None:
+            bar.set_actions_enabled(True)
+            bar.show_message(exc.message if isinstance(exc, LedgerError) else self.tr("確定処理に失敗しました"), "warning")
+
+        run_job(self, op, done, failed, title=self.tr("確定処理"))
+
+    def open_runs_dialog(self, select: int | None = None):
+        """ファイル → 発行履歴…: the runs dialog (with run ``select`` selected once the list is read)."""
         from .ledger_dialog import RunsDialog
 
-        dialog = RunsDialog(self.window)
+        dialog = RunsDialog(self.window, select=select)
         dialog.finished.connect(lambda _r: (self.refresh_history(), self.check_pending()))
         dialog.open()
         return dialog

@@ -2,10 +2,14 @@
 
 Problems the operator must see — an unreadable workbook, a failed run —
 appear here in plain Japanese instead of a modal box or a traceback; the
-strip stays until closed or until the next successful action.
+strip stays until closed or until the next successful action. A message may
+offer actions (buttons beside the text, e.g. 「確定処理」 for a pending run);
+they go with the message.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStyle,
     QToolButton,
 )
@@ -29,12 +34,14 @@ class MessageBar(QFrame):
 
     Attributes:
         kind: ``"error"``, ``"warning"`` or ``"info"`` of the shown message.
+        buttons: the shown message's action buttons, in order.
     """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.kind = ""
+        self.buttons: list[QPushButton] = []
         self.icon = QLabel()
         self.text = QLabel()
         self.text.setObjectName("messageText")
@@ -50,11 +57,19 @@ class MessageBar(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
+        self._actions = QHBoxLayout()
+        layout.addLayout(self._actions)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error") -> None:
-        """Show ``text``; ``kind`` sets the colour and icon."""
+    def show_message(self, text: str, kind: str = "error",
+                     actions: Sequence[tuple[str, Callable[[], object]] | tuple[str, Callable[[], object], str]] = ()
+                     ) -> None:
+        """Show ``text``; ``kind`` sets the colour and icon.
+
+        ``actions``: ``(label, callback)`` or ``(label, callback, objectName)``
+        per button; they replace the previous message's buttons.
+        """
         bg, fg, border, icon = _STYLES.get(kind, _STYLES["info"])
         self.kind = kind
         self.setStyleSheet(
@@ -63,7 +78,25 @@ class MessageBar(QFrame):
         )
         self.icon.setPixmap(QApplication.style().standardIcon(icon).pixmap(20, 20))
         self.text.setText(text)
+        self._set_actions(actions)
         self.show()
+
+    def _set_actions(self, actions) -> None:
+        for button in self.buttons:
+            self._actions.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        for n, (label, callback, *name) in enumerate(actions):
+            button = QPushButton(label)
+            button.setObjectName(name[0] if name else f"messageAction{n}")
+            button.clicked.connect(lambda _checked=False, cb=callback: cb())
+            self._actions.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.buttons.append(button)
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """Enable or disable the shown message's buttons (while their work runs)."""
+        for button in self.buttons:
+            button.setEnabled(enabled)
 
     def message(self) -> str:
         """The text shown, or '' when the bar is hidden."""
@@ -72,4 +105,5 @@ class MessageBar(QFrame):
     def clear(self) -> None:
         self.kind = ""
         self.text.clear()
+        self._set_actions(())
         self.hide()

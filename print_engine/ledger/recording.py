@@ -238,10 +238,10 @@ def pending_message(runs: Iterable[dict], running: Iterable[dict] = ()) -> str:
 
     ``running``: pending runs still in progress, mentioned (as 実行中) only beside interrupted ones.
     """
-    ids = [str(r["id"]) for r in runs]
+    ids = [str(i) for i in sorted(r["id"] for r in runs)]
     if not ids:
         return ""
-    busy = [str(r["id"]) for r in running]
+    busy = [str(i) for i in sorted(r["id"] for r in running)]
     note = f"（実行番号 {', '.join(busy)} は実行中のため対象外です）" if busy else ""
     return (f"発行台帳に確定していない実行があります（実行番号 {', '.join(ids)}）。中断された可能性があります。"
             f"「main.py ledger resolve 実行番号」で、出力が揃っていれば記録し、揃っていなければ取り消します。{note}")

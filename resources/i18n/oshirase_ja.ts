@@ -150,13 +150,28 @@
     <name>LedgerPanel</name>
     <message>
         <location filename="../../gui/ledger_panel.py"/>
-        <source> ファイル → 発行履歴 から確定処理または取り消しができます。</source>
-        <translation> ファイル → 発行履歴 から確定処理または取り消しができます。</translation>
+        <source> 「確定処理」でまとめて確定するか、「発行履歴…」で実行ごとに確認できます。</source>
+        <translation> 「確定処理」でまとめて確定するか、「発行履歴…」で実行ごとに確認できます。</translation>
     </message>
     <message>
         <location filename="../../gui/ledger_panel.py"/>
         <source>印刷・出力を発行台帳に記録しません（校正刷り）</source>
         <translation>印刷・出力を発行台帳に記録しません（校正刷り）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>実行番号 %1 はすでに確定していました。</source>
+        <translation>実行番号 %1 はすでに確定していました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>実行番号 %1 は出力が揃っていないため取り消しました。</source>
+        <translation>実行番号 %1 は出力が揃っていないため取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>実行番号 %1 を記録しました。</source>
+        <translation>実行番号 %1 を記録しました。</translation>
     </message>
     <message>
         <location filename="../../gui/ledger_panel.py"/>
@@ -192,6 +207,21 @@
         <location filename="../../gui/ledger_panel.py"/>
         <source>発行履歴を読めません</source>
         <translation>発行履歴を読めません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>確定処理</source>
+        <translation>確定処理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>確定処理に失敗しました</source>
+        <translation>確定処理に失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_panel.py"/>
+        <source>確定処理の必要な実行はありませんでした。</source>
+        <translation>確定処理の必要な実行はありませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1545,11 @@
         <location filename="../../gui/ledger_dialog.py"/>
         <source>実行フォルダを取り込んでいます</source>
         <translation>実行フォルダを取り込んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_dialog.py"/>
+        <source>実行中</source>
+        <translation>実行中</translation>
     </message>
     <message>
         <location filename="../../gui/ledger_dialog.py"/>
