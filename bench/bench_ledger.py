@@ -1,6 +1,7 @@
 """Benchmark: the issuance ledger on SQLite and on PostgreSQL.
 
-    python bench/bench_ledger.py [--backend sqlite|postgres|both] [--pg URL] [--skip-batch] [--skip-store]
+    python bench/bench_ledger.py [--backend sqlite|postgres|both] [--pg URL]
+                                 [--skip-store] [--skip-planning] [--skip-batch]
 
 PostgreSQL is reached through --pg or OSHIRASE_TEST_PG_URL
 (``eval "$(bash tools/start_test_postgres.sh)"``). Prints, per backend
@@ -8,7 +9,11 @@ PostgreSQL is reached through --pg or OSHIRASE_TEST_PG_URL
 
 - recording 100,000 documents (rows with fingerprints, insert, commit): <= 2 s
 - --unissued for 100,000 members against a ledger of 1,000,000 documents
-  (what it adds to planning: the look-up and the comparison): <= 1.5 s
+  (what it adds to planning: the look-up and the comparison): <= 1.5 s.
+  Measured twice: the look-up alone (``issue_states``), and what it adds to
+  ``plan_run`` for the 100,000 members of bench_load's workbook, as the
+  commands plan (the look-up starts on a thread when the sheet is read, the
+  rules run meanwhile): planning with the ledger minus planning without
 - one member's history at 1,000,000 documents (median and max of 50): < 100 ms
 - a batch of 10,000 notices with the ledger vs --no-ledger: <= 1.1x
 
@@ -97,6 +102,40 @@ def bench_store(label: str, url: str) -> None:
               f"{max(times) * 1000:.1f} ms max (target < 100 ms)")
 
 
+def bench_planning(label: str, url: str) -> None:
+    """What --unissued adds to planning the 100,000 members of bench_load's workbook (best of three)."""
+    from bench.bench_load import workbook
+    from print_engine.layout.fonts import FontSet
+    from print_engine.ledger.unissued import states_provider
+    from print_engine.plan.run import load_members, plan_run
+    from print_engine.profile.loading import load_profile
+
+    profile = load_profile()
+    loaded = load_members(workbook(100_000, 500), profile, uncovered=FontSet.load().missing_chars)
+    month = loaded.members
+    others = members(SOCIETY - len(month), start=SOCIETY)  # the rest of the society, not in this month's sheet
+    rng = random.Random(11)
+    with open_ledger(location_of(url)) as ledger:
+        t0 = time.perf_counter()
+        for n in range(RUNS_TO_FILL):  # 3 runs with this sheet's members, 7 with the others': ~3 documents each
+            record(ledger, month if n < 3 else rng.sample(others, RUN))
+        total = ledger.document_count()
+        print(f"filled to {total:,} documents      {time.perf_counter() - t0:8.1f} s (bench_load's members)")
+        issue_date = date(2024, 8, 7)
+        plain, with_ledger = [], []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            plan_run(loaded, profile, issue_date)
+            plain.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            plan = plan_run(loaded, profile, issue_date, issued=states_provider(ledger, month), unissued=True)
+            with_ledger.append(time.perf_counter() - t0)
+        c = plan.counts()
+        print(f"planning 100,000 members         {min(plain):8.2f} s without the ledger, {min(with_ledger):.2f} s with "
+              f"--unissued -> adds {min(with_ledger) - min(plain):.2f} s (target <= 1.5 s; "
+              f"{c['member_rows']:,} rows, {c['included']:,} to print)")
+
+
 def bench_batch(label: str, url: str, rows: int = 11_000) -> None:
     """The same batch (about 10,000 notices) with and without the ledger, best of three each."""
     from bench.bench_load import workbook
@@ -135,6 +174,7 @@ def main() -> None:
     ap.add_argument("--pg", default=os.environ.get("OSHIRASE_TEST_PG_URL"))
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-store", action="store_true")
+    ap.add_argument("--skip-planning", action="store_true")
     args = ap.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     tmp = Path(tempfile.mkdtemp(prefix="oshirase-ledger-"))
@@ -155,6 +195,10 @@ def main() -> None:
                 bench_store(label, url)
             if label == "PostgreSQL":
                 clean_postgres(args.pg)
+            if not args.skip_planning:
+                bench_planning(label, url if label == "PostgreSQL" else str(tmp / "planning.sqlite3"))
+                if label == "PostgreSQL":
+                    clean_postgres(args.pg)
             if not args.skip_batch:
                 bench_batch(label, batch_url)
     finally:

@@ -3,9 +3,10 @@
 Recording a run's documents and looking up the members of a run are the only
 operations on 100,000 rows. SQLAlchemy's per-row parameter handling would
 cost seconds there, so both go to the driver directly, inside the
-SQLAlchemy transaction: PostgreSQL gets ``COPY`` and one ``= ANY(array)``
-query; SQLite a prepared ``executemany`` and chunked ``IN`` lists. Every
-other statement goes through SQLAlchemy Core as usual.
+SQLAlchemy transaction: PostgreSQL gets ``COPY`` and one query that probes
+the key index once per member (a lateral join over an array of the keys);
+SQLite a prepared ``executemany`` and chunked ``IN`` lists. Every other
+statement goes through SQLAlchemy Core as usual.
 """
 
 from __future__ import annotations
@@ -64,29 +65,36 @@ def insert_documents(conn: Connection, run_id: int, rows: list[tuple]) -> None:
     conn.exec_driver_sql(f"INSERT INTO {documents.name} ({cols}) VALUES ({int(run_id)}, {marks})", rows)
 
 
-def issued_rows(conn: Connection, kind: str, keys: list[str], skip_runs: list[int]) -> Iterator[tuple[str, str, int]]:
-    """(member key, fingerprint, latest run id) of the ``issued`` documents of ``kind`` for ``keys``.
+def issued_rows(conn: Connection, keys: list[str], skip_runs: list[int],
+                kind: str | None = None) -> Iterator[tuple[str, str, str, int]]:
+    """(member key, kind, fingerprint, latest run id) of the ``issued`` documents for ``keys``.
 
-    One row per key and fingerprint (a member's documents mostly share one),
-    leaving out the runs ``skip_runs`` (those not committed).
+    One row per key, kind and fingerprint (a member's documents mostly share
+    one), leaving out the runs ``skip_runs`` (those not committed); ``kind``
+    limits the rows to one document kind.
     """
-    select = (f"SELECT member_key, fingerprint, max(run_id) FROM {documents.name} "
-              f"WHERE kind = {{p}} AND status = 'issued' AND member_key {{keys}}{{skip}} "
-              f"GROUP BY member_key, fingerprint")
     cursor = conn.connection.driver_connection.cursor()
     try:
         if _is_postgres(conn):
-            cursor.execute("SET LOCAL work_mem = '64MB'")  # the grouping of 100,000 keys stays in memory
-            skip = " AND run_id <> ALL(%s)" if skip_runs else ""
-            cursor.execute(select.format(p="%s", keys="= ANY(%s)", skip=skip),
-                           (kind, keys, skip_runs) if skip_runs else (kind, keys))
+            # One index-only probe per key (a hashed ANY() would scan every document), keys
+            # and rows in binary: 0.6-0.75 s for 100,000 keys at 1,000,000 documents, against 1.0-1.1 s.
+            where = (" AND d.kind = %s" if kind else "") + (" AND d.run_id <> ALL(%s)" if skip_runs else "")
+            params = [keys] + ([kind] if kind else []) + ([skip_runs] if skip_runs else [])
+            cursor.execute(
+                "SELECT k.key, x.kind, x.fingerprint, x.latest FROM unnest(%s::text[]) AS k(key) CROSS JOIN LATERAL "
+                f"(SELECT d.kind, d.fingerprint, max(d.run_id) AS latest FROM {documents.name} d "
+                f"WHERE d.member_key = k.key AND d.status = 'issued'{where} GROUP BY d.kind, d.fingerprint) AS x",
+                params, binary=True)
             yield from cursor.fetchall()
             return
-        skip = f" AND run_id NOT IN ({', '.join('?' * len(skip_runs))})" if skip_runs else ""
+        where = (" AND kind = ?" if kind else "") + (f" AND run_id NOT IN ({', '.join('?' * len(skip_runs))})"
+                                                     if skip_runs else "")
+        select = (f"SELECT member_key, kind, fingerprint, max(run_id) FROM {documents.name} "
+                  f"WHERE member_key IN ({{marks}}) AND status = 'issued'{where} GROUP BY member_key, kind, fingerprint")
+        tail = ([kind] if kind else []) + list(skip_runs)
         for start in range(0, len(keys), SQLITE_CHUNK):
             chunk = keys[start:start + SQLITE_CHUNK]
-            cursor.execute(select.format(p="?", keys=f"IN ({', '.join('?' * len(chunk))})", skip=skip),
-                           (kind, *chunk, *skip_runs))
+            cursor.execute(select.format(marks=", ".join("?" * len(chunk))), (*chunk, *tail))
             yield from cursor.fetchall()
     finally:
         cursor.close()

@@ -9,6 +9,7 @@ becomes one :class:`LedgerError` with a Japanese message (:mod:`faults`).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,6 +27,7 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, documents, metadata, runs, versi
 
 SQLITE_BUSY_MS = 30_000
 SQLITE_CACHE_KB = 65_536
+PARALLEL_LOOK_UP_KEYS = 20_000  # from this many keys, two connections look up half each
 RUN_STATUSES = ("pending", "committed", "cancelled", "failed")
 
 
@@ -227,24 +229,50 @@ class Ledger:
             return [dict(r) for r in conn.execute(q).mappings()]
 
     def latest_fingerprints(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
-        """For each member key, the fingerprint of its latest ``issued`` document of ``kind``.
+        """For each member key, the fingerprint of its latest ``issued`` document of ``kind``."""
+        return self.latest_by_kind(keys, kind).get(kind, {})
 
-        Only documents of committed runs count; "latest" is by the run's time
-        (an old run imported today is still older).
+    def latest_by_kind(self, keys: Iterable[str], kind: str | None = None) -> dict[str, dict[str, str]]:
+        """For each document kind and member key, the fingerprint of the latest ``issued`` document.
+
+        Only documents of runs committed when the look-up starts count;
+        "latest" is by the run's time (an old run imported today is still
+        older). ``kind`` limits the answer to one kind. Many keys are looked up
+        in two halves at once, on two connections (the database works on both
+        cores; SQLite and psycopg release the GIL meanwhile).
         """
         keys = sorted(set(keys))  # in index order: the look-ups walk the index forwards
         issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
-        best: dict[str, tuple[int, str]] = {}
         with self.reading() as conn:
             listed = conn.execute(select(runs.c.id, runs.c.status).order_by(issued, runs.c.id)).all()
-            rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
-            skip = [run_id for run_id, status in listed if status != "committed"]
-            for key, fp, run_id in issued_rows(conn, kind, keys, skip):
-                r = rank.get(run_id, 0)
-                seen = best.get(key)
-                if seen is None or r > seen[0]:
-                    best[key] = (r, fp)
-        return {key: v[1] for key, v in best.items()}
+        rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
+        skip = [run_id for run_id, status in listed if status != "committed"]
+        if len(keys) < PARALLEL_LOOK_UP_KEYS:
+            return self._latest(keys, skip, kind, rank)
+        half = len(keys) // 2
+        with ThreadPoolExecutor(2, thread_name_prefix="ledger-look-up") as pool:
+            parts = [pool.submit(self._latest, part, skip, kind, rank) for part in (keys[:half], keys[half:])]
+            first, second = (f.result() for f in parts)
+        for doc_kind, found in second.items():  # the halves hold different keys
+            first.setdefault(doc_kind, {}).update(found)
+        return first
+
+    def _latest(self, keys: list[str], skip: list[int], kind: str | None, rank: dict[int, int]) -> dict:
+        latest: dict[str, dict[str, str]] = {}
+        latest_rank: dict[tuple[str, str], int] = {}
+        rank_of, seen = rank.get, latest_rank.get
+        with self.reading() as conn:
+            for key, doc_kind, fp, run_id in issued_rows(conn, keys, skip, kind):  # mostly one row per key
+                r = rank_of(run_id)
+                if r is None:  # a run begun after the look-up started: not committed then
+                    continue
+                if seen((key, doc_kind), -1) < r:
+                    latest_rank[key, doc_kind] = r
+                    of_kind = latest.get(doc_kind)
+                    if of_kind is None:
+                        of_kind = latest[doc_kind] = {}
+                    of_kind[key] = fp
+        return latest
 
     def void(self, run_id: int, employers: Iterable[str] = (), members: Iterable[str] = ()) -> int:
         """Void a run's issued documents (all, or those of the employers / member keys); returns how many."""

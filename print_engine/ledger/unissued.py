@@ -7,16 +7,20 @@ as 「前回から変更」; one with no document of that kind is new. A documen
 entered by ``ledger import`` (fingerprint of 記号・番号・枝番 and 氏名 only) is
 compared on those fields.
 
-The look-up asks the ledger only about the members at hand, in chunks, along
-one index, so it costs the same whether the ledger holds ten thousand
-documents or millions.
+The look-up asks the ledger only about the members at hand, along one index,
+so it costs the same whether the ledger holds ten thousand documents or
+millions. A run that knows its members before its rules are applied starts
+the look-up on a thread (:class:`StatesLookup`): the database works (SQLite
+and psycopg release the GIL) while the rules run, and only the comparison of
+fingerprints is left for planning.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from .fingerprint import MANIFEST_PREFIX, fingerprinter, manifest_fingerprint
 from .store import Ledger
@@ -25,16 +29,6 @@ NEW = "new"  # 未発行
 ISSUED = "issued"  # 発行済
 CHANGED = "changed"  # 前回から変更
 STATE_TEXT = {NEW: "未発行", ISSUED: "発行済", CHANGED: "前回から変更"}
-
-
-def _state(member, kind: str, latest: str | None, fp) -> str:
-    if latest is None:
-        return NEW
-    if latest.startswith(MANIFEST_PREFIX):
-        mine = manifest_fingerprint(kind, member.kigo, member.bango, member.edaban, member.name)
-    else:
-        mine = fp(member, kind)
-    return ISSUED if mine == latest else CHANGED
 
 
 @dataclass(slots=True)
@@ -50,24 +44,79 @@ class IssueStates:
         return Counter(self.states.values())
 
 
-def states_provider(ledger: Ledger | None):
-    """What ``plan_run(issued=...)`` calls to learn each member's state (None: no ledger)."""
+def states_provider(ledger: Ledger | None, members: Sequence | None = None):
+    """What ``plan_run(issued=...)`` calls to learn each member's state (None: no ledger).
+
+    Given the run's ``members`` (all of them, before the rules), the ledger is
+    asked about them at once, on a thread, while the caller goes on planning.
+    """
     if ledger is None:
         return None
+    if members is not None:
+        return StatesLookup(ledger, members)
     return lambda members, kind_of: issue_states(ledger, members, kind_of).states
+
+
+def _keys(members: Iterable) -> list[str]:
+    return [f"{m.kigo}-{m.bango}-{m.edaban}" for m in members]  # fingerprint.member_key
+
+
+def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str]) -> dict:
+    """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``)."""
+    states = {}
+    fp = fingerprinter()
+    no_documents: dict[str, str] = {}
+    for m in members:
+        kind = kind_of(m)
+        found = latest.get(kind, no_documents).get(f"{m.kigo}-{m.bango}-{m.edaban}")
+        if found is None:
+            states[m] = NEW
+            continue
+        if found.startswith(MANIFEST_PREFIX):  # entered by ``ledger import``: 記号・番号・枝番 and 氏名 only
+            mine = manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name)
+        else:
+            mine = fp(m, kind)
+        states[m] = ISSUED if mine == found else CHANGED
+    return states
 
 
 def issue_states(ledger: Ledger, members: Iterable, kind_of: Callable[[object], str] = lambda m: "notice") -> IssueStates:
     """The state of every member for the document ``kind_of(member)`` it would get in this run."""
-    by_kind: dict[str, list] = {}
-    for m in members:
-        by_kind.setdefault(kind_of(m), []).append(m)
-    states = {}
-    fp = fingerprinter()
-    for kind, group in by_kind.items():
-        keys = [f"{m.kigo}-{m.bango}-{m.edaban}" for m in group]  # fingerprint.member_key
-        latest = ledger.latest_fingerprints(kind, keys)
-        get = latest.get
-        for m, key in zip(group, keys):
-            states[m] = _state(m, kind, get(key), fp)
-    return IssueStates(states)
+    members = list(members)
+    kinds = {kind_of(m) for m in members}
+    only = next(iter(kinds)) if len(kinds) == 1 else None
+    return IssueStates(compare(ledger.latest_by_kind(_keys(members), only), members, kind_of))
+
+
+class StatesLookup:
+    """The ledger's latest fingerprints of a run's members, fetched on a thread from the start.
+
+    Called (``plan_run(issued=lookup)``), it waits for the answer and compares;
+    a ledger fault met on the thread is raised there, in the caller's thread.
+    A caller that gives up before calling it must :meth:`wait`, so that no
+    look-up is left running against a ledger about to be closed.
+    """
+
+    def __init__(self, ledger: Ledger, members: Sequence):
+        self._latest: dict[str, dict[str, str]] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._fetch, args=(ledger, members), name="ledger-look-up",
+                                        daemon=True)
+        self._thread.start()
+
+    def _fetch(self, ledger: Ledger, members: Sequence) -> None:
+        try:
+            self._latest = ledger.latest_by_kind(_keys(members))
+        except BaseException as exc:  # noqa: BLE001 - handed to the planning thread
+            self._error = exc
+
+    def __call__(self, members: Iterable, kind_of: Callable[[object], str]) -> dict:
+        """The states of ``members`` (some or all of those given at the start)."""
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return compare(self._latest, members, kind_of)
+
+    def wait(self) -> None:
+        """Until the look-up has ended (its answer or its fault kept for the call)."""
+        self._thread.join()

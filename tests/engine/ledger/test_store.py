@@ -123,6 +123,24 @@ def test_many_keys_are_looked_up_in_chunks(ledger):
     assert len(found) == 6_000
 
 
+def test_many_keys_looked_up_in_two_halves_at_once_give_the_same_answer(ledger, monkeypatch):
+    from print_engine.ledger import store
+
+    old = [member(bango=str(n), name="旧姓") for n in range(0, 300, 3)]  # a name changed since: the later counts
+    ms = [member(bango=str(n)) for n in range(300)]
+    record(ledger, old)
+    record(ledger, ms)
+    record(ledger, ms[:50], kind="certificate")
+    keys = [member_key("10", str(n), "00") for n in range(0, 400, 2)]  # some never issued
+    whole = ledger.latest_by_kind(keys)
+    monkeypatch.setattr(store, "PARALLEL_LOOK_UP_KEYS", 10)
+    halves = ledger.latest_by_kind(keys)
+    assert halves == whole
+    # the latest of each key (not the old name), in either half; none for keys never issued
+    assert whole["notice"] == {member_key("10", str(n), "00"): fingerprint(member(bango=str(n))) for n in range(0, 300, 2)}
+    assert len(whole["certificate"]) == 25
+
+
 def test_void_by_employer_and_member(ledger):
     run = record(ledger, [member(bango="1", employer="1"), member(bango="2", employer="2"),
                           member(bango="3", employer="2")])
