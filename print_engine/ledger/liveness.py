@@ -107,6 +107,13 @@ class RunLock:
             self._engine.dispose()
             self._engine = None
 
+    def __del__(self) -> None:
+        # dropped without an end (its recorder is gone): no one will finish the run, so it is not running
+        try:
+            self.release()
+        except Exception:  # noqa: BLE001 - at interpreter exit
+            pass
+
 
 def alive_runs(ledger, run_ids: Iterable[int]) -> set[int]:
     """Of these (pending) runs, those whose process still holds its lock.
