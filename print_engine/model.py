@@ -10,13 +10,34 @@ packing order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from print_engine.mail.recipient import MailRecipient
+
+
+def tuple_pickled(cls):
+    """Pickle a dataclass as ``cls(*its field values)``.
+
+    A run's files go to the worker processes pickled: about 100,000 members,
+    documents and envelopes. Python 3.11 pickles a slots dataclass through
+    ``fields(self)`` and a dict per object; this is about twice as fast each
+    way. Every field of ``cls`` must be an ``__init__`` argument.
+    """
+    names = tuple(f.name for f in fields(cls))
+    if not all(f.init for f in fields(cls)) or len(names) < 2:
+        raise TypeError(f"{cls.__name__}: tuple_pickled needs two or more fields, all set by __init__")
+    values = attrgetter(*names)
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 class Severity(str, Enum):
@@ -54,6 +75,7 @@ def mask_mynumber_like(text: str) -> str:
     return MYNUMBER_LIKE.sub(lambda m: "*" * len(m.group(0)), text)
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class Problem:
     """One error or warning, located in the workbook.
@@ -98,6 +120,7 @@ class Problem:
         return f"{label}: {loc + ': ' if loc else ''}{self.message}{value}"
 
 
+@tuple_pickled
 @dataclass(slots=True, eq=False)
 class Member:
     """One member row of the workbook, parsed.
@@ -157,6 +180,7 @@ class Member:
         return f"{self.kigo}-{self.bango}-{self.edaban}"
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class Employer:
     """An employer (事業所): from the 事業所 sheet, else from member rows."""
@@ -169,6 +193,7 @@ class Employer:
     contact: str = ""
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class Envelope:
     """One household's envelope in one plan: its included members, insured first.
@@ -232,6 +257,7 @@ CONTAINER_BOX = "段ボール"
 CONTAINER_MAIL = "郵送"  # the mailed group (direct-mail.md)
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class Shipment:
     """Everything one employer receives in a run, in packing order."""

@@ -16,11 +16,12 @@ from typing import Callable
 
 from print_engine.mail.grouping import is_mail_shipment
 from print_engine.mail.households import GROUP_CODE
-from print_engine.model import Envelope, Member, Shipment
+from print_engine.model import Envelope, Member, Shipment, tuple_pickled
 
 WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class DocEntry:
     """One manifest row: a cover, a list, or one member's notice or certificate.
@@ -42,6 +43,7 @@ class DocEntry:
         return self.last_page - self.first_page + 1
 
 
+@tuple_pickled
 @dataclass(slots=True)
 class FileSpec:
     """One output file (or one printer job) and its documents in page order."""

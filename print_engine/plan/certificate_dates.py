@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from print_engine.model import tuple_pickled
+
 MAX_VALIDITY_YEARS = 5
 ELDERLY_FROM_AGE = 70
 LATE_ELDERLY_AGE = 75  # 後期高齢者医療 from the 75th birthday
@@ -111,6 +113,7 @@ def effective_from(birth: date, acquired: date | None) -> date:
     return start
 
 
+@tuple_pickled
 @dataclass(frozen=True, slots=True)
 class CertificateDates:
     """The dates one member's certificate carries.
