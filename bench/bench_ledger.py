@@ -10,7 +10,8 @@ PostgreSQL is reached through --pg or OSHIRASE_TEST_PG_URL
 - recording 100,000 documents (rows with fingerprints, insert, commit): <= 2 s
 - --unissued for 100,000 members against a ledger of 1,000,000 documents
   (what it adds to planning: the look-up and the comparison): <= 1.5 s.
-  Measured twice: the look-up alone (``issue_states``), and what it adds to
+  Measured twice: the look-up alone (``issue_states``, first and best of
+  three), and what it adds to
   ``plan_run`` for the 100,000 members of bench_load's workbook, as the
   commands plan (the look-up starts on a thread when the sheet is read, the
   rules run meanwhile): planning with the ledger minus planning without
@@ -71,6 +72,19 @@ def record(ledger, ms: list[Member]) -> float:
     return time.perf_counter() - t0
 
 
+def settle(ledger) -> None:
+    """A ledger as a monthly run finds it: on PostgreSQL vacuumed and analysed (autovacuum's work
+    after the fill, which would otherwise run during the measurement and leave the index-only
+    scans to visit the table)."""
+    if ledger.location.is_sqlite:
+        return
+    from sqlalchemy import text
+
+    with ledger.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE documents"))
+        conn.execute(text("VACUUM ANALYZE runs"))
+
+
 def bench_store(label: str, url: str) -> None:
     print(f"== {label}")
     society = members(SOCIETY)
@@ -83,14 +97,17 @@ def bench_store(label: str, url: str) -> None:
             record(ledger, rng.sample(society, RUN))
         total = ledger.document_count()
         print(f"filled to {total:,} documents      {time.perf_counter() - t0:8.1f} s")
+        settle(ledger)
         month = rng.sample(society, RUN)
         for m in month[:1000]:
             m.name += "（改姓）"
-        t0 = time.perf_counter()
-        states = issue_states(ledger, month)
-        t = time.perf_counter() - t0
+        took = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            states = issue_states(ledger, month)
+            took.append(time.perf_counter() - t0)
         c = states.counts()
-        print(f"--unissued 100,000 vs {total:,}  {t:8.2f} s   (target <= 1.5 s; "
+        print(f"look-up 100,000 vs {total:,}     {took[0]:8.2f} s first, {min(took):.2f} best of 3 (target <= 1.5 s; "
               f"発行済 {c['issued']:,}, 前回から変更 {c['changed']:,}, 未発行 {c['new']:,})")
         times = []
         for m in rng.sample(society, 50):
@@ -121,6 +138,7 @@ def bench_planning(label: str, url: str) -> None:
             record(ledger, month if n < 3 else rng.sample(others, RUN))
         total = ledger.document_count()
         print(f"filled to {total:,} documents      {time.perf_counter() - t0:8.1f} s (bench_load's members)")
+        settle(ledger)
         issue_date = date(2024, 8, 7)
         plain, with_ledger = [], []
         for _ in range(3):

@@ -5,8 +5,9 @@ An export (``batch``, 「PDF に出力」) goes:
 1. :meth:`RunRecorder.start` — the run row, ``pending``, before anything is written;
 2. the output is written into its temporary folder;
 3. :meth:`RunRecorder.record` — every document, with the manifest's SHA-256,
-   in one transaction (the run stays ``pending``);
-4. the folder is moved into place;
+   in one transaction (the run stays ``pending``); ``run_batch`` does it as
+   soon as the manifest is written, while the workers still draw the PDFs;
+4. the folder, complete, is moved into place;
 5. :meth:`RunRecorder.commit` — the run becomes ``committed``.
 
 A kill between 1 and 3 leaves a pending run with no documents, between 3 and

@@ -2,8 +2,9 @@
 
 :class:`ExportRecording` is what ``run_batch`` calls at the four points of
 ``recording.py``'s protocol: :meth:`~ExportRecording.start` before anything is
-written, :meth:`~ExportRecording.output_ready` when the temporary folder holds
-the whole run, :meth:`~ExportRecording.committed` once the folder is in place,
+written, :meth:`~ExportRecording.output_ready` once the temporary folder holds
+the run's manifest (the PDFs may still be drawing: the run is pending until
+its folder is in place), :meth:`~ExportRecording.committed` once the folder is in place,
 :meth:`~ExportRecording.abandoned` when the run failed or was cancelled.
 :class:`PrinterRecording` records a printer run job by job.
 """

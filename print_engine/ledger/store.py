@@ -27,7 +27,7 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, documents, metadata, runs, versi
 
 SQLITE_BUSY_MS = 30_000
 SQLITE_CACHE_KB = 65_536
-PARALLEL_LOOK_UP_KEYS = 20_000  # from this many keys, two connections look up half each
+PARALLEL_LOOK_UP_KEYS = 20_000  # from this many keys, two PostgreSQL connections look up half each
 RUN_STATUSES = ("pending", "committed", "cancelled", "failed")
 
 
@@ -237,9 +237,11 @@ class Ledger:
 
         Only documents of runs committed when the look-up starts count;
         "latest" is by the run's time (an old run imported today is still
-        older). ``kind`` limits the answer to one kind. Many keys are looked up
-        in two halves at once, on two connections (the database works on both
-        cores; SQLite and psycopg release the GIL meanwhile).
+        older). ``kind`` limits the answer to one kind. On PostgreSQL many keys
+        are looked up in two halves at once, on two connections (the server
+        works on both cores; psycopg waits without the GIL). Not on SQLite: its
+        driver takes the GIL back for every row, and two threads fetching
+        rows slow each other down.
         """
         keys = sorted(set(keys))  # in index order: the look-ups walk the index forwards
         issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
@@ -247,7 +249,7 @@ class Ledger:
             listed = conn.execute(select(runs.c.id, runs.c.status).order_by(issued, runs.c.id)).all()
         rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
         skip = [run_id for run_id, status in listed if status != "committed"]
-        if len(keys) < PARALLEL_LOOK_UP_KEYS:
+        if self.location.is_sqlite or len(keys) < PARALLEL_LOOK_UP_KEYS:
             return self._latest(keys, skip, kind, rank)
         half = len(keys) // 2
         with ThreadPoolExecutor(2, thread_name_prefix="ledger-look-up") as pool:

@@ -61,11 +61,16 @@ def _keys(members: Iterable) -> list[str]:
     return [f"{m.kigo}-{m.bango}-{m.edaban}" for m in members]  # fingerprint.member_key
 
 
-def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str]) -> dict:
-    """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``)."""
+def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str],
+            prints: dict | None = None, prints_kind: str = "") -> dict:
+    """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``).
+
+    ``prints`` may hold the members' fingerprints of ``prints_kind``, made beforehand.
+    """
     states = {}
     fp = fingerprinter()
     no_documents: dict[str, str] = {}
+    known = prints or {}
     for m in members:
         kind = kind_of(m)
         found = latest.get(kind, no_documents).get(f"{m.kigo}-{m.bango}-{m.edaban}")
@@ -75,7 +80,7 @@ def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Calla
         if found.startswith(MANIFEST_PREFIX):  # entered by ``ledger import``: 記号・番号・枝番 and 氏名 only
             mine = manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name)
         else:
-            mine = fp(m, kind)
+            mine = (known.get(m) if kind == prints_kind else None) or fp(m, kind)
         states[m] = ISSUED if mine == found else CHANGED
     return states
 
@@ -85,38 +90,53 @@ def issue_states(ledger: Ledger, members: Iterable, kind_of: Callable[[object], 
     members = list(members)
     kinds = {kind_of(m) for m in members}
     only = next(iter(kinds)) if len(kinds) == 1 else None
-    return IssueStates(compare(ledger.latest_by_kind(_keys(members), only), members, kind_of))
+    return IssueStates(StatesLookup(ledger, members, only)(members, kind_of))
 
 
 class StatesLookup:
     """The ledger's latest fingerprints of a run's members, fetched on a thread from the start.
 
-    Called (``plan_run(issued=lookup)``), it waits for the answer and compares;
-    a ledger fault met on the thread is raised there, in the caller's thread.
-    A caller that gives up before calling it must :meth:`wait`, so that no
-    look-up is left running against a ledger about to be closed.
+    On PostgreSQL a second thread fingerprints the members meanwhile (for
+    ``kind``, or the notice), so that little is left to do when the answer
+    comes; not on SQLite, whose driver takes the GIL back for every row
+    fetched (the two threads would slow each other down). Called
+    (``plan_run(issued=lookup)``), it waits for both and compares; a ledger
+    fault met on the thread is raised there, in the caller's thread. A caller
+    that gives up before calling it must :meth:`wait`, so that no look-up is
+    left running against a ledger about to be closed.
     """
 
-    def __init__(self, ledger: Ledger, members: Sequence):
+    def __init__(self, ledger: Ledger, members: Sequence, kind: str | None = None):
         self._latest: dict[str, dict[str, str]] = {}
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._fetch, args=(ledger, members), name="ledger-look-up",
-                                        daemon=True)
-        self._thread.start()
+        self._prints: dict = {}
+        self._prints_kind = kind or "notice"
+        self._threads = [
+            threading.Thread(target=self._fetch, args=(ledger, members, kind), name="ledger-look-up", daemon=True)]
+        if not ledger.location.is_sqlite:
+            self._threads.append(threading.Thread(target=self._fingerprint, args=(members,),
+                                                  name="ledger-fingerprints", daemon=True))
+        for thread in self._threads:
+            thread.start()
 
-    def _fetch(self, ledger: Ledger, members: Sequence) -> None:
+    def _fetch(self, ledger: Ledger, members: Sequence, kind: str | None) -> None:
         try:
-            self._latest = ledger.latest_by_kind(_keys(members))
+            self._latest = ledger.latest_by_kind(_keys(members), kind)
         except BaseException as exc:  # noqa: BLE001 - handed to the planning thread
             self._error = exc
+
+    def _fingerprint(self, members: Sequence) -> None:
+        fp, kind = fingerprinter(), self._prints_kind
+        self._prints = {m: fp(m, kind) for m in members}
 
     def __call__(self, members: Iterable, kind_of: Callable[[object], str]) -> dict:
         """The states of ``members`` (some or all of those given at the start)."""
         self.wait()
         if self._error is not None:
             raise self._error
-        return compare(self._latest, members, kind_of)
+        return compare(self._latest, members, kind_of, self._prints, self._prints_kind)
 
     def wait(self) -> None:
         """Until the look-up has ended (its answer or its fault kept for the call)."""
-        self._thread.join()
+        for thread in self._threads:
+            thread.join()

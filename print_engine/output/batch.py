@@ -187,8 +187,9 @@ def run_batch(
             this process; True stops with :class:`Cancelled`.
         recording: the run's ledger record
             (:class:`~print_engine.ledger.run_records.ExportRecording`): pending
-            before anything is written, its documents once the folder is
-            complete, committed once it is in place, abandoned otherwise.
+            before anything is written, its documents once the manifest is
+            written (while the PDFs are drawn), committed once the complete
+            folder is in place, abandoned (its documents voided) otherwise.
 
     Raises:
         BatchError: the target is not usable, or writing failed.
@@ -219,11 +220,11 @@ def run_batch(
 
         def reports() -> None:
             output.write_records(out.tmp)
+            if recording is not None:  # the documents, pending, while the workers draw (not on the way after)
+                recording.output_ready(out.tmp, output)
 
         _render_all(plan, output.context, files, out.tmp, count, progress, cancelled, pool, reports)
         pool = None  # shut down by _render_all
-        if recording is not None:
-            recording.output_ready(out.tmp, output)
         out.commit()
     except (Cancelled, KeyboardInterrupt):
         _stop(pool)

@@ -51,19 +51,20 @@ def test_a_newer_ledger_is_refused_and_left_unchanged(ledger):
 def test_an_older_ledger_is_migrated_once_in_one_transaction(ledger, monkeypatch):
     record(ledger, [member()])
     calls = []
+    now = schema.SCHEMA_VERSION
 
     def add_column(conn):
         calls.append(1)
         conn.execute(text("ALTER TABLE runs ADD COLUMN migrated_note VARCHAR(10) DEFAULT ''"))
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, add_column)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, add_column)
     import print_engine.ledger.store as store
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", now + 1)
     with open_ledger(ledger.location) as led:
         with led.reading() as conn:
-            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [2]
+            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [now + 1]
             assert conn.execute(text("SELECT migrated_note FROM runs")).scalars().all() == [""]
     open_ledger(ledger.location).close()
     assert calls == [1]
@@ -71,6 +72,7 @@ def test_an_older_ledger_is_migrated_once_in_one_transaction(ledger, monkeypatch
 
 def test_a_failing_migration_leaves_the_ledger_as_it_was(ledger, monkeypatch):
     record(ledger, [member()])
+    now = schema.SCHEMA_VERSION
 
     def half_done(conn):
         conn.execute(text("ALTER TABLE runs ADD COLUMN half VARCHAR(10)"))
@@ -78,14 +80,34 @@ def test_a_failing_migration_leaves_the_ledger_as_it_was(ledger, monkeypatch):
 
     import print_engine.ledger.store as store
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, half_done)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, half_done)
     with pytest.raises(LedgerError):
         open_ledger(ledger.location)
     with ledger.reading() as conn:
-        assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [1]
+        assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [now]
         columns = conn.execute(select(schema.runs)).keys()
     assert "half" not in columns
+
+
+def test_a_version_1_ledger_is_brought_to_version_2_with_its_documents(ledger):
+    """Version 2: no foreign key from documents to runs on PostgreSQL (its row-by-row check is slow)."""
+    from sqlalchemy import inspect
+
+    run_id = record(ledger, [member(), member(bango="2")])
+    postgres = not ledger.location.is_sqlite
+    with ledger.writing() as conn:  # as version 1 made it: the key on both backends
+        if postgres:
+            conn.execute(text("ALTER TABLE documents ADD CONSTRAINT documents_run_id_fkey "
+                              "FOREIGN KEY (run_id) REFERENCES runs (id) ON DELETE CASCADE"))
+        conn.execute(schema.version_table.update().values(version=1))
+    with open_ledger(ledger.location) as led:
+        with led.reading() as conn:
+            assert conn.execute(select(schema.version_table.c.version)).scalars().all() == [schema.SCHEMA_VERSION]
+            keys = inspect(conn).get_foreign_keys("documents")
+        assert led.document_count(run_id) == 2
+        assert [r["run_id"] for r in led.history("10", "2", "00")] == [run_id]
+    assert (keys == []) if postgres else ([k["referred_table"] for k in keys] == ["runs"])
 
 
 def test_history_lists_a_members_documents_newest_first(ledger):
