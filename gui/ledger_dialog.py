@@ -43,6 +43,7 @@ from print_engine import (
     local_time,
     location_of,
     resolve_run,
+    void_run,
 )
 
 from . import settings
@@ -187,7 +188,7 @@ class RunsDialog(QDialog):
 
         def op(_ctx):
             with open_window_ledger() as ledger:
-                return ledger.void(run["id"])
+                return void_run(ledger, run["id"])
 
         self._job(op, self._done(self.tr("書類 %1 件を取り消しました。")), self.tr("取り消しています"))
 

@@ -108,6 +108,7 @@ _EXPORTS: dict[str, str] = {
     "interrupted_runs": "print_engine.ledger.recording",
     "resolve_interrupted": "print_engine.ledger.recording",
     "resolve_run": "print_engine.ledger.recording",
+    "void_run": "print_engine.ledger.recording",
     "RunInProgress": "print_engine.ledger.recording",
     "alive_runs": "print_engine.ledger.liveness",
     # the per-user folder (the default ledger, the window's settings, the log)

@@ -19,7 +19,7 @@ from print_engine.cli.common import EXIT_FAILED, EXIT_OK
 from print_engine.ledger.backfill import import_run_folder
 from print_engine.ledger.fingerprint import member_key
 from print_engine.ledger.location import LedgerError, choose_ledger
-from print_engine.ledger.recording import pending_report, resolve_run
+from print_engine.ledger.recording import pending_report, resolve_run, void_run
 from print_engine.ledger.reports import (
     EXPORT_COLUMNS,
     HISTORY_COLUMNS,
@@ -105,7 +105,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     members = [member_key(*k) for k in _parse_keys(args.member, 3, "--member", {})]
     employers = [normalize_code(c) for c in args.employer]
     with open_from_args(args) as ledger:
-        count = ledger.void(args.run_id, employers, members)
+        count = void_run(ledger, args.run_id, employers, members)
     print(f"実行番号 {args.run_id} の書類 {count} 件を取り消しました。")
     return EXIT_OK
 

@@ -178,13 +178,26 @@ def output_complete(run: dict) -> bool:
 
 
 class RunInProgress(LedgerError):
-    """``ledger resolve`` of a pending run whose process is still running (nothing is changed)."""
+    """``ledger resolve`` or ``void`` of a pending run whose process is still running (nothing is changed)."""
 
-    def __init__(self, run: dict):
+    def __init__(self, run: dict, action: str = "確定処理"):
         super().__init__(
             f"実行番号 {run['id']} はまだ実行中です（端末 {run['machine'] or '不明'}、担当者 {run['operator'] or '不明'}）。"
-            "終われば自動的に確定するため、確定処理はできません。発行台帳は変更していません。")
+            f"終われば自動的に確定するため、{action}はできません。発行台帳は変更していません。")
         self.run_id = run["id"]
+
+
+def void_run(ledger: Ledger, run_id: int, employers: Iterable[str] = (), members: Iterable[str] = ()) -> int:
+    """:meth:`Ledger.void`, refused for a run still in progress (its documents are about to be committed).
+
+    Raises:
+        RunInProgress: the run is pending and its process still running.
+        LedgerError: unknown run id, or the ledger cannot be written.
+    """
+    run = ledger.run(run_id)
+    if run["status"] == "pending" and alive_runs(ledger, [run_id]):
+        raise RunInProgress(run, "取り消し")
+    return ledger.void(run_id, employers, members)
 
 
 def resolve_run(ledger: Ledger, run_id: int) -> str:

@@ -79,6 +79,8 @@ def test_a_run_in_progress_is_neither_reported_nor_resolved_until_its_process_di
 
     listed = cli("runs", "--ledger", ledger_url)
     assert listed.returncode == 0 and "確定していない" not in listed.stderr
+    no_void = cli("ledger", "void", str(run_id), "--ledger", ledger_url)  # its documents are about to come
+    assert no_void.returncode == 2 and "取り消しはできません" in no_void.stderr, no_void.stderr
     refused_cli = cli("ledger", "resolve", str(run_id), "--ledger", ledger_url)
     assert refused_cli.returncode == 2
     assert f"実行番号 {run_id} はまだ実行中です" in refused_cli.stderr and platform.node() in refused_cli.stderr
