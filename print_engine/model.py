@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
-from operator import attrgetter
 from enum import Enum
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -28,10 +28,10 @@ def tuple_pickled(cls):
     ``fields(self)`` and a dict per object; this is about twice as fast each
     way. Every field of ``cls`` must be an ``__init__`` argument.
     """
-    names = tuple(f.name for f in fields(cls))
-    if not all(f.init for f in fields(cls)) or len(names) < 2:
+    own = fields(cls)
+    if len(own) < 2 or not all(f.init for f in own):
         raise TypeError(f"{cls.__name__}: tuple_pickled needs two or more fields, all set by __init__")
-    values = attrgetter(*names)
+    values = attrgetter(*(f.name for f in own))
 
     def __reduce__(self):
         return cls, values(self)
