@@ -41,18 +41,15 @@ def load_and_plan(args: argparse.Namespace, progress=None, today: date | None = 
     except Exception:  # reportlab raises TTFError for a file that is not TrueType
         raise ProfileError("fonts.fallback", "fonts.fallback のフォントを読み込めません。TrueType（.ttf）ファイルを指定してください。") from None
     loaded = load_members(args.workbook, profile, progress=progress, uncovered=uncovered)
-    issued = states_provider(ledger, loaded.members)  # the ledger is asked now, on a thread, while the rules run
-    try:
-        issue_date = profile.issue_date_resolved(today or date.today())
-        missing = DocumentRules(profile, issue_date).missing_column(loaded.labels)
-        if missing:  # e.g. a by-registration run on a sheet without マイナ保険証: one clear error, exit 2
-            raise ValueError(missing)
-        order = args.order or ""
-        return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order,
-                        issued=issued, unissued=getattr(args, "unissued", False))
-    finally:
-        if issued is not None:
-            issued.wait()  # a run stopped before the look-up's answer leaves none running on the ledger
+    # the ledger is asked now, on threads, while the rules run (Ledger.close waits for them)
+    issued = states_provider(ledger, loaded.members)
+    issue_date = profile.issue_date_resolved(today or date.today())
+    missing = DocumentRules(profile, issue_date).missing_column(loaded.labels)
+    if missing:  # e.g. a by-registration run on a sheet without マイナ保険証: one clear error, exit 2
+        raise ValueError(missing)
+    order = args.order or ""
+    return plan_run(loaded, profile, issue_date, selection_from_args(args, profile.sheet.widths), order,
+                    issued=issued, unissued=getattr(args, "unissued", False))
 
 
 def profile_lines(plan: RunPlan, today: date | None = None) -> list[str]:

@@ -5,8 +5,17 @@ operations on 100,000 rows. SQLAlchemy's per-row parameter handling would
 cost seconds there, so both go to the driver directly, inside the
 SQLAlchemy transaction: PostgreSQL gets ``COPY`` and one query that probes
 the key index once per member (a lateral join over an array of the keys);
-SQLite a prepared ``executemany`` and chunked ``IN`` lists. Every other
+SQLite multi-row ``INSERT … VALUES`` and chunked ``IN`` lists. Every other
 statement goes through SQLAlchemy Core as usual.
+
+On SQLite, few statements and few steps: Python's ``sqlite3`` lets go of the
+GIL for every step (each row of an ``executemany``, each row fetched) and
+must take it back after. While another thread of the process computes (the
+rules, the batch's hand-out of files to its workers, the window), each take
+back waits for that thread's switch interval: 10,000 rows took 20 s, not
+0.15 s, beside a busy thread. So an insert binds about 2,000 rows per
+statement, and a look-up returns its rows as one string per chunk of keys
+(``group_concat``), split here: one step each, at the same speed alone.
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ from .schema import documents
 DOC_COLUMNS = ("run_id", "kind", "member_key", "kigo", "bango", "edaban", "name", "employer_code",
                "affiliation_code", "file", "page", "flag", "fingerprint", "status", "note")
 SQLITE_CHUNK = 5_000  # member keys per IN list (SQLite allows 32,766 parameters)
+SQLITE_INSERT_ROWS = 2_000  # rows per INSERT: 14 parameters each (the run id is written in)
+_FIELD, _ROW = "\x1f", "\x1e"  # a look-up's rows joined in one string (no key, kind or fingerprint holds them)
 
 
 class DocumentRow(NamedTuple):
@@ -61,8 +72,11 @@ def insert_documents(conn: Connection, run_id: int, rows: list[tuple]) -> None:
             for row in rows:
                 copy.write_row((run_id, *row))
         return
-    marks = ", ".join("?" * (len(DOC_COLUMNS) - 1))
-    conn.exec_driver_sql(f"INSERT INTO {documents.name} ({cols}) VALUES ({int(run_id)}, {marks})", rows)
+    one = f"({int(run_id)}, {', '.join('?' * (len(DOC_COLUMNS) - 1))})"
+    for start in range(0, len(rows), SQLITE_INSERT_ROWS):  # through SQLAlchemy: its errors are the ledger's faults
+        chunk = rows[start:start + SQLITE_INSERT_ROWS]
+        conn.exec_driver_sql(f"INSERT INTO {documents.name} ({cols}) VALUES {', '.join([one] * len(chunk))}",
+                             tuple(value for row in chunk for value in row))
 
 
 def issued_rows(conn: Connection, keys: list[str], skip_runs: list[int],
@@ -89,12 +103,17 @@ def issued_rows(conn: Connection, keys: list[str], skip_runs: list[int],
             return
         where = (" AND kind = ?" if kind else "") + (f" AND run_id NOT IN ({', '.join('?' * len(skip_runs))})"
                                                      if skip_runs else "")
-        select = (f"SELECT member_key, kind, fingerprint, max(run_id) FROM {documents.name} "
-                  f"WHERE member_key IN ({{marks}}) AND status = 'issued'{where} GROUP BY member_key, kind, fingerprint")
+        select = (f"SELECT group_concat(member_key || '{_FIELD}' || kind || '{_FIELD}' || fingerprint || '{_FIELD}' "
+                  f"|| latest, '{_ROW}') FROM (SELECT member_key, kind, fingerprint, max(run_id) AS latest "
+                  f"FROM {documents.name} WHERE member_key IN ({{marks}}) AND status = 'issued'{where} "
+                  f"GROUP BY member_key, kind, fingerprint)")
         tail = ([kind] if kind else []) + list(skip_runs)
         for start in range(0, len(keys), SQLITE_CHUNK):
             chunk = keys[start:start + SQLITE_CHUNK]
             cursor.execute(select.format(marks=", ".join("?" * len(chunk))), (*chunk, *tail))
-            yield from cursor.fetchall()
+            (joined,), = cursor.fetchall()
+            for row in joined.split(_ROW) if joined else ():
+                key, doc_kind, fp, latest = row.split(_FIELD)
+                yield key, doc_kind, fp, int(latest)
     finally:
         cursor.close()

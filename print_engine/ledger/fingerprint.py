@@ -75,6 +75,39 @@ def fingerprinter():
     return fast
 
 
+class RunFingerprints:
+    """One run's fingerprints, each computed once (a :func:`fingerprinter` that remembers).
+
+    The ledger look-up of a run (:class:`~.unissued.StatesLookup`) computes
+    the members' fingerprints while the rules run, and the recording of the
+    run's documents takes them from here (``RunPlan.recorded_fingerprints``)
+    instead of computing them again. Members are
+    remembered by identity; a plan's members are not changed once read.
+    """
+
+    __slots__ = ("_fast", "_known")
+
+    def __init__(self):
+        self._fast = fingerprinter()
+        self._known: dict[str, dict] = {kind: {} for kind in FIELDS}
+
+    def __call__(self, member: object, kind: str) -> str:
+        known = self._known.get(kind)
+        if known is None:
+            return self._fast(member, kind)
+        found = known.get(member)
+        if found is None:
+            found = known[member] = self._fast(member, kind)
+        return found
+
+    def compute(self, members, kind: str = "notice") -> None:
+        """The fingerprints of ``kind`` for all ``members``, now (done on a thread while the rules run)."""
+        fast, known = self._fast, self._known[kind]
+        for m in members:
+            if m not in known:
+                known[m] = fast(m, kind)
+
+
 def manifest_fingerprint(kind: str, kigo: str, bango: str, edaban: str, name: str) -> str:
     """The fingerprint of a document known only from a manifest row (``ledger import``)."""
     return MANIFEST_PREFIX + _digest(kind, [kigo, bango, edaban, name])

@@ -101,7 +101,11 @@ class RunLock:
             self._file = None
         if self._conn is not None:
             with contextlib.suppress(SQLAlchemyError):
-                self._conn.close()  # the session ends: the server drops the advisory lock
+                # unlocked now: closing alone would leave the lock to the server's session end, a moment later
+                self._conn.execute(text("SELECT pg_advisory_unlock(:key, CAST(:run AS integer))"),
+                                   {"key": PG_LOCK_KEY, "run": self.run_id})
+            with contextlib.suppress(SQLAlchemyError):
+                self._conn.close()  # the session ends: the server drops the advisory lock (if still held)
             self._conn = None
         if self._engine is not None:
             self._engine.dispose()

@@ -92,9 +92,12 @@ def document_row(kind: str, member, employer_code: str, file: str, page: int | N
                        member.affiliation, file, page, flag, fingerprint(member, kind), "issued", note)
 
 
-def document_rows(items, note: str = "") -> list[tuple]:
-    """:func:`document_row` for many documents at once: ``items`` of (kind, member, employer, file, page, flag)."""
-    fp = fingerprinter()
+def document_rows(items, note: str = "", fingerprints=None) -> list[tuple]:
+    """:func:`document_row` for many documents at once: ``items`` of (kind, member, employer, file, page, flag).
+
+    ``fingerprints``: the run's :class:`~.fingerprint.RunFingerprints`, when its look-up made them.
+    """
+    fp = fingerprints or fingerprinter()
     out = []
     append = out.append
     for kind, m, employer, file, page, flag in items:

@@ -25,7 +25,8 @@ def file_documents(plan, spec, note: str = "") -> list[tuple]:
     flag_of = getattr(plan, "flag_of", None) or (lambda m: m.flag)
     name = spec.name
     return document_rows(((e.document, e.member, e.shipment.employer.code, name, e.first_page, flag_of(e.member))
-                          for e in spec.entries if e.document in DOCUMENT_KINDS), note)
+                          for e in spec.entries if e.document in DOCUMENT_KINDS), note,
+                         plan.recorded_fingerprints() if hasattr(plan, "recorded_fingerprints") else None)
 
 
 def run_counts(files) -> RunCounts:

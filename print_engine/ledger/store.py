@@ -9,6 +9,7 @@ becomes one :class:`LedgerError` with a Japanese message (:mod:`faults`).
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -93,6 +94,14 @@ class Ledger:
     def __init__(self, location: LedgerLocation, engine: Engine):
         self.location = location
         self.engine = engine
+        self._threads: list[threading.Thread] = []
+
+    def in_background(self, target, *args, name: str) -> threading.Thread:
+        """Run ``target(*args)`` on a thread of its own, which :meth:`close` waits for."""
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+        return thread
 
     def __enter__(self) -> Ledger:
         return self
@@ -101,6 +110,10 @@ class Ledger:
         self.close()
 
     def close(self) -> None:
+        """Close, once the look-ups still running on threads (:meth:`in_background`) have ended."""
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
         self.engine.dispose()
 
     # --- transactions ------------------------------------------------------

@@ -12,17 +12,19 @@ so it costs the same whether the ledger holds ten thousand documents or
 millions. A run that knows its members before its rules are applied starts
 the look-up on a thread (:class:`StatesLookup`): the database works (SQLite
 and psycopg release the GIL) while the rules run, and only the comparison of
-fingerprints is left for planning.
+fingerprints is left for planning. A run without ``--unissued`` needs the
+states only for its summary and its window, so ``plan_run`` does not wait
+for them: ``RunPlan.issue_states`` asks on first use, by when the look-up
+has long ended.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from .fingerprint import MANIFEST_PREFIX, fingerprinter, manifest_fingerprint
+from .fingerprint import MANIFEST_PREFIX, RunFingerprints, manifest_fingerprint
 from .store import Ledger
 
 NEW = "new"  # 未発行
@@ -62,15 +64,14 @@ def _keys(members: Iterable) -> list[str]:
 
 
 def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str],
-            prints: dict | None = None, prints_kind: str = "") -> dict:
+            fingerprints: RunFingerprints | None = None) -> dict:
     """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``).
 
-    ``prints`` may hold the members' fingerprints of ``prints_kind``, made beforehand.
+    ``fingerprints`` may hold the members' fingerprints already (it keeps those computed here).
     """
     states = {}
-    fp = fingerprinter()
+    fp = fingerprints or RunFingerprints()
     no_documents: dict[str, str] = {}
-    known = prints or {}
     for m in members:
         kind = kind_of(m)
         found = latest.get(kind, no_documents).get(f"{m.kigo}-{m.bango}-{m.edaban}")
@@ -80,7 +81,7 @@ def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Calla
         if found.startswith(MANIFEST_PREFIX):  # entered by ``ledger import``: 記号・番号・枝番 and 氏名 only
             mine = manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name)
         else:
-            mine = (known.get(m) if kind == prints_kind else None) or fp(m, kind)
+            mine = fp(m, kind)
         states[m] = ISSUED if mine == found else CHANGED
     return states
 
@@ -96,28 +97,23 @@ def issue_states(ledger: Ledger, members: Iterable, kind_of: Callable[[object], 
 class StatesLookup:
     """The ledger's latest fingerprints of a run's members, fetched on a thread from the start.
 
-    On PostgreSQL a second thread fingerprints the members meanwhile (for
-    ``kind``, or the notice), so that little is left to do when the answer
-    comes; not on SQLite, whose driver takes the GIL back for every row
-    fetched (the two threads would slow each other down). Called
-    (``plan_run(issued=lookup)``), it waits for both and compares; a ledger
-    fault met on the thread is raised there, in the caller's thread. A caller
-    that gives up before calling it must :meth:`wait`, so that no look-up is
-    left running against a ledger about to be closed.
+    A second thread fingerprints the members meanwhile (for ``kind``, or the
+    notice), so that little is left to do when the answer comes, and the
+    run's recording takes the same fingerprints (:attr:`fingerprints`,
+    ``RunPlan.fingerprints``). Called (``plan_run(issued=lookup)``), it waits
+    for both and compares; a ledger fault met on the thread is raised there,
+    in the caller's thread. A run that stops before calling it leaves its
+    threads to :meth:`Ledger.close`, which waits for them.
     """
 
     def __init__(self, ledger: Ledger, members: Sequence, kind: str | None = None):
         self._latest: dict[str, dict[str, str]] = {}
         self._error: BaseException | None = None
-        self._prints: dict = {}
-        self._prints_kind = kind or "notice"
+        self.fingerprints = RunFingerprints()
         self._threads = [
-            threading.Thread(target=self._fetch, args=(ledger, members, kind), name="ledger-look-up", daemon=True)]
-        if not ledger.location.is_sqlite:
-            self._threads.append(threading.Thread(target=self._fingerprint, args=(members,),
-                                                  name="ledger-fingerprints", daemon=True))
-        for thread in self._threads:
-            thread.start()
+            ledger.in_background(self._fetch, ledger, members, kind, name="ledger-look-up"),
+            ledger.in_background(self.fingerprints.compute, members, kind or "notice", name="ledger-fingerprints"),
+        ]
 
     def _fetch(self, ledger: Ledger, members: Sequence, kind: str | None) -> None:
         try:
@@ -125,16 +121,12 @@ class StatesLookup:
         except BaseException as exc:  # noqa: BLE001 - handed to the planning thread
             self._error = exc
 
-    def _fingerprint(self, members: Sequence) -> None:
-        fp, kind = fingerprinter(), self._prints_kind
-        self._prints = {m: fp(m, kind) for m in members}
-
     def __call__(self, members: Iterable, kind_of: Callable[[object], str]) -> dict:
         """The states of ``members`` (some or all of those given at the start)."""
         self.wait()
         if self._error is not None:
             raise self._error
-        return compare(self._latest, members, kind_of, self._prints, self._prints_kind)
+        return compare(self._latest, members, kind_of, self.fingerprints)
 
     def wait(self) -> None:
         """Until the look-up has ended (its answer or its fault kept for the call)."""

@@ -84,9 +84,28 @@ class RunPlan:
     # Row errors of this run beyond the workbook's own (a mailed household without a
     # usable address): the rows are INVALID/HELD in ``reasons``, the rows stay untouched.
     run_errors: list[Problem] = field(default_factory=list)
-    # Each member's state against the issuance ledger ("new" | "issued" | "changed"),
-    # when the run was planned with one (``plan_run(issued=...)``).
-    issue_states: dict[Member, str] | None = None
+    # Each member's state against the issuance ledger, when the run was planned with one
+    # (``plan_run(issued=...)``): the states, or what asks the ledger for them (``issue_states``).
+    ledger_states: dict[Member, str] | Callable[[], dict[Member, str]] | None = None
+    # The members' fingerprints made by that look-up (``RunFingerprints``), for recording the run.
+    fingerprints: object | None = None
+
+    @property
+    def issue_states(self) -> dict[Member, str] | None:
+        """Each member's state against the ledger ("new" | "issued" | "changed"), None without a ledger.
+
+        A run planned without ``--unissued`` did not wait for the ledger's
+        answer: it is taken here, on first use (``LedgerError`` if the look-up failed).
+        """
+        if callable(self.ledger_states):
+            self.ledger_states = self.ledger_states()
+        return self.ledger_states
+
+    def recorded_fingerprints(self):
+        """:attr:`fingerprints`, once the look-up that makes them has ended (None: there are none)."""
+        if self.fingerprints is not None:
+            self.issue_states  # noqa: B018 - waits for the look-up, and raises its fault
+        return self.fingerprints
 
     @property
     def members(self) -> list[Member]:
@@ -238,11 +257,15 @@ def plan_run(
                               documents=documents)
         states = None
         if issued is not None:
-            states = issued([m for m in loaded.members if m not in results.reasons], _document_kind(documents))
+            asked = [m for m in loaded.members if m not in results.reasons]
+            kind_of = _document_kind(documents)
             if unissued:
+                states = issued(asked, kind_of)
                 for m, state in states.items():
                     if state == "issued":
                         results.reasons[m] = Reason.ALREADY_ISSUED
+            else:  # only the summary and the window want them: asked for on first use
+                states = lambda: issued(asked, kind_of)  # noqa: E731
         envelopes = build_envelopes(loaded.members, results.households, results.reasons, results.flags)
         if documents.documents:
             kinds, dates = documents.documents, documents.dates
@@ -259,7 +282,8 @@ def plan_run(
         if mail.mailed:  # the mailed group follows all employers (direct-mail.md)
             shipments.append(mail_shipment(mail.mailed))
     return RunPlan(loaded, profile, issue_date, selection, order_override, shipments,
-                   results.reasons, results.flags, documents=documents, issue_states=states,
+                   results.reasons, results.flags, documents=documents, ledger_states=states,
+                   fingerprints=getattr(issued, "fingerprints", None),
                    run_errors=mail.problems + documents.problem_list())
 
 

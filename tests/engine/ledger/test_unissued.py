@@ -75,3 +75,96 @@ def test_a_ledger_fault_on_the_look_up_thread_reaches_the_planner(ledger, monkey
     lookup = states_provider(ledger, [member()])
     with pytest.raises(LedgerError, match="接続できません"):
         lookup([member()], lambda _m: "notice")
+
+
+def _planned(make_book, rows):
+    from datetime import date
+
+    from print_engine.plan.run import load_members
+    from print_engine.profile.schema import RunProfile
+
+    from ..conftest import row
+
+    profile = RunProfile()
+    return load_members(make_book([row(**r) for r in rows]), profile), profile, date(2024, 8, 7)
+
+
+def test_a_run_without_unissued_asks_the_ledger_only_when_its_states_are_used(make_book):
+    from print_engine.plan.run import plan_run
+
+    loaded, profile, day = _planned(make_book, [{"bango": "1"}, {"bango": "2", "name": "改姓 太郎"}])
+    asked = []
+
+    def issued(members, kind_of):
+        asked.append([m.bango for m in members])
+        return {m: ISSUED for m in members}
+
+    plan = plan_run(loaded, profile, day, issued=issued)
+    assert asked == []  # planned without waiting for the ledger
+    assert list(plan.issue_states.values()) == [ISSUED, ISSUED]
+    assert plan.issue_states is plan.issue_states and asked == [["1", "2"]]  # asked once
+    left_out = plan_run(loaded, profile, day, issued=issued, unissued=True)
+    assert len(asked) == 2 and left_out.counts()["included"] == 0  # --unissued needs the answer to plan
+
+
+def test_the_recording_takes_the_fingerprints_the_look_up_made(ledger, make_book, monkeypatch):
+    import pytest
+
+    from print_engine.ledger import recording
+    from print_engine.ledger.bulk import DocumentRow
+    from print_engine.ledger.fingerprint import fingerprint
+    from print_engine.ledger.run_records import file_documents
+    from print_engine.ledger.unissued import states_provider
+    from print_engine.output.run_output import prepare_output
+    from print_engine.plan.run import plan_run
+
+    loaded, profile, day = _planned(make_book, [{"bango": "1"}, {"bango": "2"}])
+    commit(ledger, [document_row("notice", loaded.members[0], "1", "a.pdf", 1, "")])
+    lookup = states_provider(ledger, loaded.members)
+    plan = plan_run(loaded, profile, day, issued=lookup)
+    lookup.wait()
+    made = []
+    fast = lookup.fingerprints._fast
+    lookup.fingerprints._fast = lambda m, kind: made.append(m) or fast(m, kind)
+    monkeypatch.setattr(recording, "fingerprinter", lambda: pytest.fail("the rows made their own fingerprints"))
+    rows = [DocumentRow(*r) for spec in prepare_output(plan, split="employer").files
+            for r in file_documents(plan, spec)]
+    assert [r.fingerprint for r in rows] == [fingerprint(m) for m in loaded.members]
+    assert made == []  # made once, by the look-up's thread, not again for the rows
+    assert [plan.issue_states[m] for m in loaded.members] == [ISSUED, NEW]
+
+
+def test_closing_the_ledger_waits_for_its_look_ups(ledger):
+    import threading
+
+    started, ended = threading.Event(), []
+
+    def slow():
+        started.set()
+        threading.Event().wait(0.3)
+        ended.append(True)
+
+    ledger.in_background(slow, name="slow-look-up")
+    started.wait(5)
+    ledger.close()
+    assert ended == [True]
+
+
+def test_a_look_up_fault_in_a_batch_without_unissued_still_writes_nothing(ledger_url, make_book, tmp_path,
+                                                                          monkeypatch, capsys):
+    from print_engine.cli.main import main as cli_main
+    from print_engine.ledger.location import LedgerError, location_of
+    from print_engine.ledger.store import Ledger, open_ledger
+
+    from ..conftest import row
+
+    def broken(*_a, **_k):
+        raise LedgerError("発行台帳に接続できません（試験）。")
+
+    monkeypatch.setattr(Ledger, "latest_by_kind", broken)
+    out = tmp_path / "out"
+    code = cli_main(["batch", str(make_book([row()])), "--out", str(out), "--ledger", ledger_url, "--workers", "1"])
+    assert code == 2 and "接続できません" in capsys.readouterr().err
+    assert not out.exists()
+    with open_ledger(location_of(ledger_url)) as led:
+        assert [r["status"] for r in led.runs()] == ["failed"] and led.document_count() == 0
