@@ -184,8 +184,9 @@ def bench_planning(label: str, url: str) -> None:
 def bench_batch(label: str, url: str, rows: int = 11_000, pairs: int = 5) -> None:
     """The same batch (about 10,000 notices) with and without the ledger, alternately, best of ``pairs`` each.
 
-    Also the CPU seconds of the whole batch (this process and its workers), whose difference is the
-    ledger's own work whatever the machine's other load: wall times on a shared machine vary by 10-20 %.
+    Also the median CPU seconds of the whole batch (this process and its workers). On a shared
+    machine both move by 10-20 % from run to run (the CPU's own speed varies), so a few per cent
+    are told only by several runs: the pairs' spread and median are printed too.
     """
     import resource
 
