@@ -89,7 +89,7 @@ def settle(ledger) -> None:
 def busy_thread(ledger, ms: list[Member]) -> None:
     """Recording and looking up 10,000 documents while another thread of the process computes
     (the rules, the hand-out of files to the batch's workers, the window): the driver must not
-    wait for the GIL row by row (on SQLite that was 20 s, not 0.15 s)."""
+    wait for the GIL row by row (on SQLite that was 20-80 s, not 0.15 s)."""
     import threading
 
     stop = threading.Event()

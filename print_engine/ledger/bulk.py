@@ -12,8 +12,8 @@ On SQLite, few statements and few steps: Python's ``sqlite3`` lets go of the
 GIL for every step (each row of an ``executemany``, each row fetched) and
 must take it back after. While another thread of the process computes (the
 rules, the batch's hand-out of files to its workers, the window), each take
-back waits for that thread's switch interval: 10,000 rows took 20 s, not
-0.15 s, beside a busy thread. So an insert binds about 2,000 rows per
+back waits for that thread's switch interval: 10,000 rows took 20-80 s,
+not 0.15 s, beside a busy thread. So an insert binds about 2,000 rows per
 statement, and a look-up returns its rows as one string per chunk of keys
 (``group_concat``), split here: one step each, at the same speed alone.
 """

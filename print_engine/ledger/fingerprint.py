@@ -80,9 +80,11 @@ class RunFingerprints:
 
     The ledger look-up of a run (:class:`~.unissued.StatesLookup`) computes
     the members' fingerprints while the rules run, and the recording of the
-    run's documents takes them from here (``RunPlan.recorded_fingerprints``)
-    instead of computing them again. Members are
-    remembered by identity; a plan's members are not changed once read.
+    run's documents takes them from here (``RunPlan.fingerprints``) instead
+    of computing them again. Members are remembered by identity; a plan's
+    members are not changed once read. It may be read while :meth:`compute`
+    still runs on its thread: one not made yet is made there and then (the
+    same value), each step a single dict operation.
     """
 
     __slots__ = ("_fast", "_known")

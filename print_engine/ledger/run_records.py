@@ -26,7 +26,7 @@ def file_documents(plan, spec, note: str = "") -> list[tuple]:
     name = spec.name
     return document_rows(((e.document, e.member, e.shipment.employer.code, name, e.first_page, flag_of(e.member))
                           for e in spec.entries if e.document in DOCUMENT_KINDS), note,
-                         plan.recorded_fingerprints() if hasattr(plan, "recorded_fingerprints") else None)
+                         plan.fingerprints)
 
 
 def run_counts(files) -> RunCounts:
@@ -90,7 +90,13 @@ class ExportRecording:
         self.recorder.start()
 
     def output_ready(self, folder: Path, output) -> None:
-        """Every document, with the SHA-256 of the run's manifest, while the run is still pending."""
+        """Every document, with the SHA-256 of the run's manifest, while the run is still pending.
+
+        The ledger look-up's answer is taken first: a run planned without
+        ``--unissued`` did not wait for it, and its fault must stop the run
+        before the folder is in place (LedgerError), not in the summary after.
+        """
+        self.plan.issue_states  # noqa: B018
         rows = [row for spec in output.files for row in file_documents(self.plan, spec)]
         self.counts = run_counts(output.files)
         self.recorder.record(rows, manifest_sha256=file_sha256(Path(folder) / "manifest.csv"), counts=self.counts)

@@ -87,7 +87,8 @@ class RunPlan:
     # Each member's state against the issuance ledger, when the run was planned with one
     # (``plan_run(issued=...)``): the states, or what asks the ledger for them (``issue_states``).
     ledger_states: dict[Member, str] | Callable[[], dict[Member, str]] | None = None
-    # The members' fingerprints made by that look-up (``RunFingerprints``), for recording the run.
+    # The members' fingerprints made by that look-up (its ``fingerprints``, a ``RunFingerprints``),
+    # for recording the run; safe to read while the look-up's thread still fills it.
     fingerprints: object | None = None
 
     @property
@@ -100,12 +101,6 @@ class RunPlan:
         if callable(self.ledger_states):
             self.ledger_states = self.ledger_states()
         return self.ledger_states
-
-    def recorded_fingerprints(self):
-        """:attr:`fingerprints`, once the look-up that makes them has ended (None: there are none)."""
-        if self.fingerprints is not None:
-            self.issue_states  # noqa: B018 - waits for the look-up, and raises its fault
-        return self.fingerprints
 
     @property
     def members(self) -> list[Member]:
@@ -287,6 +282,8 @@ def plan_run(
                    run_errors=mail.problems + documents.problem_list())
 
 
+# (members, member -> document kind) -> states; a look-up with a ``fingerprints`` attribute
+# (``StatesLookup``) lends them to the plan.
 IssuedLookup = Callable[[list[Member], Callable[[Member], str]], dict[Member, str]]
 
 
