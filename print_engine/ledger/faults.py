@@ -19,11 +19,13 @@ _SQLITE = (
     ("database disk image is malformed", "発行台帳のファイル {label} が壊れています。バックアップから戻してください。"),
     ("unable to open database file", "発行台帳のファイル {label} を開けません。フォルダがあるか、書き込めるかを確認してください。"),
     ("database is locked", "発行台帳 {label} を別のアプリが長く使っているため記録できません。しばらくしてからやり直してください。"),
+    ("no such table", "発行台帳のファイル {label} に台帳の表が見つかりません。ファイルが壊れているか、台帳ではありません。バックアップから戻してください。"),
     ("disk i/o error", "発行台帳のファイル {label} の読み書きに失敗しました（ディスクの障害か容量不足）。"),
 )
 _POSTGRES = (
     ("password authentication failed", "発行台帳のサーバー {label} に接続できません: ユーザー名またはパスワードが違います。"),
     ("no password supplied", "発行台帳のサーバー {label} に接続できません: パスワードが必要です。URL か PGPASSWORD / .pgpass で指定してください。"),
+    ("relation", "発行台帳のサーバー {label} に台帳の表が見つかりません。台帳が壊れているか、別のデータベースを指しています。"),
     ("does not exist", "発行台帳のサーバー {label} に接続できません: データベースまたはユーザーがありません。"),
     ("connection refused", "発行台帳のサーバー {label} に接続できません（接続を拒否されました）。サーバーが動いているか、アドレスとポートを確認してください。"),
     ("timeout expired", "発行台帳のサーバー {label} に接続できません（応答がありません）。ネットワークとサーバーを確認してください。"),
@@ -38,7 +40,8 @@ _POSTGRES = (
 )
 
 
-def fault_message(exc: SQLAlchemyError, location: LedgerLocation) -> str:
+def fault_message(exc: SQLAlchemyError | Exception, location: LedgerLocation) -> str:
+    """The message of a fault: SQLAlchemy's (the driver's error in ``orig``) or the driver's own."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     for phrase, message in _SQLITE if location.is_sqlite else _POSTGRES:
         if phrase in text:

@@ -102,12 +102,41 @@ class RunFingerprints:
             found = known[member] = self._fast(member, kind)
         return found
 
+    def of(self, members: list, kind: str) -> list[str]:
+        """The fingerprints of ``kind`` for ``members``, in their order (made now where not made yet)."""
+        self.compute(members, kind)
+        known = self._known[kind]
+        return [known[m] for m in members]
+
     def compute(self, members, kind: str = "notice") -> None:
-        """The fingerprints of ``kind`` for all ``members``, now (done on a thread while the rules run)."""
-        fast, known = self._fast, self._known[kind]
-        for m in members:
-            if m not in known:
+        """The fingerprints of ``kind`` for all ``members``, now (done on a thread while the rules run).
+
+        A whole list at a time, in comprehensions (half the time of one call
+        per member: it runs beside the rules, and the GIL is shared); a row
+        that lacks a field, or holds one that cannot be hashed, is done by
+        the one-member path, with the same result.
+        """
+        known = self._known[kind]
+        todo = [m for m in members if m not in known]
+        try:
+            texts = _texts(todo, kind)
+        except (AttributeError, TypeError):
+            fast = self._fast
+            for m in todo:
                 known[m] = fast(m, kind)
+            return
+        blake2b, width = hashlib.blake2b, FINGERPRINT_HEX // 2
+        known.update(zip(todo, [blake2b(t.encode("utf-8"), digest_size=width).hexdigest() for t in texts]))
+
+
+def _texts(members: list, kind: str) -> list[str]:
+    """What :func:`fingerprint` hashes, for each of ``members`` (their dates' text made once per date)."""
+    if kind != "notice":
+        getter, sep = _GETTERS[kind], _SEP
+        return [sep.join((kind, *map(str, getter(m)))) for m in members]
+    dates = {d: str(d) for d in {m.birth_date for m in members} | {m.acquired for m in members}}
+    return ["\x1f".join(("notice", m.name, m.kana, m.kigo, m.bango, m.edaban, dates[m.birth_date], dates[m.acquired],
+                          m.burden_ratio, m.sex)) for m in members]
 
 
 def manifest_fingerprint(kind: str, kigo: str, bango: str, edaban: str, name: str) -> str:

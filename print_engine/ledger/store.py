@@ -118,12 +118,17 @@ class Ledger:
 
     # --- transactions ------------------------------------------------------
 
+    # The bulk operations (:mod:`bulk`) use the driver's cursor: its own errors are faults too.
+    @property
+    def _faults(self) -> tuple[type[BaseException], ...]:
+        return SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
-        except SQLAlchemyError as exc:
+        except self._faults as exc:
             raise LedgerError(fault_message(exc, self.location)) from None
 
     @contextmanager
@@ -132,7 +137,7 @@ class Ledger:
         try:
             with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
                 yield conn
-        except SQLAlchemyError as exc:
+        except self._faults as exc:
             raise LedgerError(fault_message(exc, self.location)) from None
 
     # --- runs --------------------------------------------------------------
@@ -248,44 +253,44 @@ class Ledger:
     def latest_by_kind(self, keys: Iterable[str], kind: str | None = None) -> dict[str, dict[str, str]]:
         """For each document kind and member key, the fingerprint of the latest ``issued`` document.
 
-        Only documents of runs committed when the look-up starts count;
-        "latest" is by the run's time (an old run imported today is still
-        older). ``kind`` limits the answer to one kind. On PostgreSQL many keys
-        are looked up in two halves at once, on two connections (the server
-        works on both cores; psycopg waits without the GIL). Not on SQLite: its
-        driver takes the GIL back for every row, and two threads fetching
-        rows slow each other down.
+        Only documents of runs committed at the instant the look-up reads
+        count; "latest" is by the run's time (an old run imported today is
+        still older). ``kind`` limits the answer to one kind. On PostgreSQL
+        many keys are looked up in two halves at once, on two connections
+        (the server works on both cores; psycopg waits without the GIL), each
+        half as its own instant. Not on SQLite: its driver takes the GIL back
+        for every step, and two threads fetching rows slow each other down.
         """
-        keys = sorted(set(keys))  # in index order: the look-ups walk the index forwards
-        issued = func.coalesce(runs.c.finished_at, runs.c.started_at)
-        with self.reading() as conn:
-            listed = conn.execute(select(runs.c.id, runs.c.status).order_by(issued, runs.c.id)).all()
-        rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
-        skip = [run_id for run_id, status in listed if status != "committed"]
+        keys = list(set(keys))
+        if self.location.is_sqlite:
+            keys.sort()  # in index order: the chunks walk the index forwards (PostgreSQL sorts them itself)
         if self.location.is_sqlite or len(keys) < PARALLEL_LOOK_UP_KEYS:
-            return self._latest(keys, skip, kind, rank)
+            return self._latest(keys, kind)
         half = len(keys) // 2
         with ThreadPoolExecutor(2, thread_name_prefix="ledger-look-up") as pool:
-            parts = [pool.submit(self._latest, part, skip, kind, rank) for part in (keys[:half], keys[half:])]
+            parts = [pool.submit(self._latest, part, kind) for part in (keys[:half], keys[half:])]
             first, second = (f.result() for f in parts)
         for doc_kind, found in second.items():  # the halves hold different keys
             first.setdefault(doc_kind, {}).update(found)
         return first
 
-    def _latest(self, keys: list[str], skip: list[int], kind: str | None, rank: dict[int, int]) -> dict:
+    def _latest(self, keys: list[str], kind: str | None) -> dict:
         latest: dict[str, dict[str, str]] = {}
-        latest_rank: dict[tuple[str, str], int] = {}
-        rank_of, seen = rank.get, latest_rank.get
+        ranks: dict[str, dict[str, int]] = {}  # per kind and key, the rank of the run that gave its fingerprint
         with self.reading() as conn:
-            for key, doc_kind, fp, run_id in issued_rows(conn, keys, skip, kind):  # mostly one row per key
+            listed, rows = issued_rows(conn, keys, kind)
+            rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
+            rank_of = rank.get
+            for key, doc_kind, fp, run_id in rows:  # mostly one row per key, of committed runs only
                 r = rank_of(run_id)
-                if r is None:  # a run begun after the look-up started: not committed then
+                if r is None:
                     continue
-                if seen((key, doc_kind), -1) < r:
-                    latest_rank[key, doc_kind] = r
-                    of_kind = latest.get(doc_kind)
-                    if of_kind is None:
-                        of_kind = latest[doc_kind] = {}
+                of_kind = latest.get(doc_kind)
+                if of_kind is None:
+                    of_kind, ranks[doc_kind] = latest.setdefault(doc_kind, {}), {}
+                seen = ranks[doc_kind]
+                if seen.get(key, -1) < r:
+                    seen[key] = r
                     of_kind[key] = fp
         return latest
 

@@ -31,6 +31,7 @@ NEW = "new"  # 未発行
 ISSUED = "issued"  # 発行済
 CHANGED = "changed"  # 前回から変更
 STATE_TEXT = {NEW: "未発行", ISSUED: "発行済", CHANGED: "前回から変更"}
+_BY_MANIFEST = object()  # while comparing: to compare with a document entered by ``ledger import``
 
 
 @dataclass(slots=True)
@@ -64,25 +65,37 @@ def _keys(members: Iterable) -> list[str]:
 
 
 def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str],
-            fingerprints: RunFingerprints | None = None) -> dict:
+            fingerprints: RunFingerprints | None = None, key_of: dict | None = None) -> dict:
     """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``).
 
-    ``fingerprints`` may hold the members' fingerprints already (it keeps those computed here).
+    ``fingerprints`` may hold the members' fingerprints already (it keeps
+    those computed here), ``key_of`` their keys. A kind's members are
+    compared a list at a time: this is the last step before the plan goes
+    on, and runs for every member.
     """
-    states = {}
     fp = fingerprints or RunFingerprints()
-    no_documents: dict[str, str] = {}
-    for m in members:
-        kind = kind_of(m)
-        found = latest.get(kind, no_documents).get(f"{m.kigo}-{m.bango}-{m.edaban}")
+    mark = MANIFEST_PREFIX[0]
+    members = list(members)
+    kinds = list(map(kind_of, members))
+    states: dict = {}
+    for kind in dict.fromkeys(kinds):
+        mine = members if len(kinds) == kinds.count(kind) else [m for m, k in zip(members, kinds) if k == kind]
+        prints = fp.of(mine, kind)  # made by the look-up's thread, for the run's one kind or the notice
+        of_kind = latest.get(kind, {})
+        try:
+            found = [of_kind.get(key_of[m]) for m in mine] if key_of else None
+        except KeyError:  # a member the look-up was not given: its key made here
+            found = None
         if found is None:
-            states[m] = NEW
-            continue
-        if found.startswith(MANIFEST_PREFIX):  # entered by ``ledger import``: 記号・番号・枝番 and 氏名 only
-            mine = manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name)
-        else:
-            mine = fp(m, kind)
-        states[m] = ISSUED if mine == found else CHANGED
+            found = [of_kind.get(f"{m.kigo}-{m.bango}-{m.edaban}") for m in mine]
+        # A fingerprint is hex: one that differs and starts like MANIFEST_PREFIX was entered by ``ledger import``.
+        codes = [NEW if f is None else ISSUED if f == p else CHANGED if f[0] != mark else _BY_MANIFEST
+                 for f, p in zip(found, prints)]
+        if _BY_MANIFEST in codes:  # compared on 記号・番号・枝番 and 氏名 only
+            for i in [i for i, code in enumerate(codes) if code is _BY_MANIFEST]:
+                m = mine[i]
+                codes[i] = ISSUED if manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name) == found[i] else CHANGED
+        states.update(zip(mine, codes))
     return states
 
 
@@ -108,6 +121,7 @@ class StatesLookup:
 
     def __init__(self, ledger: Ledger, members: Sequence, kind: str | None = None):
         self._latest: dict[str, dict[str, str]] = {}
+        self._key_of: dict = {}
         self._error: BaseException | None = None
         self.fingerprints = RunFingerprints()
         self._threads = [
@@ -117,7 +131,9 @@ class StatesLookup:
 
     def _fetch(self, ledger: Ledger, members: Sequence, kind: str | None) -> None:
         try:
-            self._latest = ledger.latest_by_kind(_keys(members), kind)
+            keys = _keys(members)
+            self._key_of = dict(zip(members, keys))  # for the comparison: no key made twice
+            self._latest = ledger.latest_by_kind(keys, kind)
         except BaseException as exc:  # noqa: BLE001 - handed to the planning thread
             self._error = exc
 
@@ -126,7 +142,7 @@ class StatesLookup:
         self.wait()
         if self._error is not None:
             raise self._error
-        return compare(self._latest, members, kind_of, self.fingerprints)
+        return compare(self._latest, members, kind_of, self.fingerprints, self._key_of)
 
     def wait(self) -> None:
         """Until the look-up has ended (its answer or its fault kept for the call)."""

@@ -120,3 +120,18 @@ def test_a_wrong_password_is_reported_without_the_password():
     with pytest.raises(LedgerError, match="パスワードが違います") as info:
         open_ledger(location_of(bad))
     assert "wrong-secret" not in info.value.message
+
+
+def test_a_fault_met_by_the_look_up_on_the_drivers_cursor_is_one_message(ledger):
+    # The look-up and the recording use the driver's cursor, past SQLAlchemy: a ledger whose
+    # documents table is gone (damaged by hand) still gives one Japanese line, not a traceback.
+    from sqlalchemy import text
+
+    from print_engine.ledger.unissued import issue_states
+
+    from .conftest import member
+
+    with ledger.writing() as conn:
+        conn.execute(text("DROP TABLE documents"))
+    with pytest.raises(LedgerError, match="に台帳の表が見つかりません。"):
+        issue_states(ledger, [member()])

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from print_engine.ledger.fingerprint import fingerprint, fingerprinter
+from print_engine.ledger.fingerprint import RunFingerprints, fingerprint, fingerprinter
 from print_engine.model import Member
 
-from .conftest import member
+from .conftest import FakeMember, member
 
 
 def _members():
@@ -42,3 +42,14 @@ def test_the_fast_fingerprint_still_sees_each_printed_date():
     b = fast(member(birth_date=date(1980, 1, 3)), "notice")
     c = fast(member(acquired=date(1980, 1, 2), birth_date=date(2010, 4, 1)), "notice")  # the two swapped
     assert len({a, b, c}) == 3
+
+
+def test_a_runs_fingerprints_made_a_list_at_a_time_are_the_fingerprints():
+    complete = [m for m in _members() if hasattr(m, "kana")]
+    lacking = FakeMember(kigo="1", bango="2", edaban="00", name="欠 けた")  # a row without most fields
+    for members in (complete, complete + [lacking]):
+        for kind in ("notice", "certificate"):
+            made = RunFingerprints()
+            made.compute(members, kind)
+            assert [made(m, kind) for m in members] == [fingerprint(m, kind) for m in members], kind
+            assert all(m in made._known[kind] for m in members)  # made by compute, not on asking
