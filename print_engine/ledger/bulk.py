@@ -22,6 +22,7 @@ the garbage collector).
 
 from __future__ import annotations
 
+from itertools import chain
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
@@ -78,7 +79,7 @@ def insert_documents(conn: Connection, run_id: int, rows: list[tuple]) -> None:
     for start in range(0, len(rows), SQLITE_INSERT_ROWS):  # through SQLAlchemy: its errors are the ledger's faults
         chunk = rows[start:start + SQLITE_INSERT_ROWS]
         conn.exec_driver_sql(f"INSERT INTO {documents.name} ({cols}) VALUES {', '.join([one] * len(chunk))}",
-                             tuple(value for row in chunk for value in row))
+                             tuple(chain.from_iterable(chunk)))
 
 
 def issued_rows(conn: Connection, keys: list[str],
