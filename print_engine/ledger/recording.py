@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .bulk import DocumentRow
-from .fingerprint import fingerprint, fingerprinter
+from .fingerprint import RunFingerprints, fingerprint
 from .liveness import RunLock, alive_runs
 from .location import LedgerError
 from .store import Ledger, RunInfo
@@ -95,16 +95,16 @@ def document_row(kind: str, member, employer_code: str, file: str, page: int | N
 def document_rows(items, note: str = "", fingerprints=None) -> list[tuple]:
     """:func:`document_row` for many documents at once: ``items`` of (kind, member, employer, file, page, flag).
 
-    ``fingerprints``: the run's :class:`~.fingerprint.RunFingerprints`, when its look-up made them.
+    ``fingerprints``: the run's :class:`~.fingerprint.RunFingerprints`, when its
+    look-up made them; else they are made here, a list at a time.
     """
-    fp = fingerprints or fingerprinter()
-    out = []
-    append = out.append
-    for kind, m, employer, file, page, flag in items:
-        k, b, e = m.kigo, m.bango, m.edaban
-        append((kind, f"{k}-{b}-{e}", k, b, e, m.name, employer, m.affiliation, file, page, flag,
-                fp(m, kind), "issued", note))
-    return out
+    items = list(items)
+    fp = fingerprints or RunFingerprints()
+    kinds = {item[0] for item in items}
+    for kind in kinds:
+        fp.compute([item[1] for item in items if len(kinds) == 1 or item[0] == kind], kind)
+    return [(kind, f"{m.kigo}-{m.bango}-{m.edaban}", m.kigo, m.bango, m.edaban, m.name, employer, m.affiliation,
+             file, page, flag, fp(m, kind), "issued", note) for kind, m, employer, file, page, flag in items]
 
 
 @dataclass(slots=True)

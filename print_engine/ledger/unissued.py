@@ -89,7 +89,7 @@ def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Calla
         if found is None:
             found = [of_kind.get(f"{m.kigo}-{m.bango}-{m.edaban}") for m in mine]
         # A fingerprint is hex: one that differs and starts like MANIFEST_PREFIX was entered by ``ledger import``.
-        codes = [NEW if f is None else ISSUED if f == p else CHANGED if f[0] != mark else _BY_MANIFEST
+        codes = [NEW if f is None else ISSUED if f == p else CHANGED if f[:1] != mark else _BY_MANIFEST
                  for f, p in zip(found, prints)]
         if _BY_MANIFEST in codes:  # compared on 記号・番号・枝番 and 氏名 only
             for i in [i for i, code in enumerate(codes) if code is _BY_MANIFEST]:

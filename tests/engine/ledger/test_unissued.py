@@ -110,6 +110,7 @@ def test_a_run_without_unissued_asks_the_ledger_only_when_its_states_are_used(ma
 def test_the_recording_takes_the_fingerprints_the_look_up_made(ledger, make_book, monkeypatch):
     import pytest
 
+    from print_engine.ledger import fingerprint as fingerprint_module
     from print_engine.ledger import recording
     from print_engine.ledger.bulk import DocumentRow
     from print_engine.ledger.fingerprint import fingerprint
@@ -124,9 +125,11 @@ def test_the_recording_takes_the_fingerprints_the_look_up_made(ledger, make_book
     plan = plan_run(loaded, profile, day, issued=lookup)
     lookup.wait()
     made = []
+    texts = fingerprint_module._texts
+    monkeypatch.setattr(fingerprint_module, "_texts", lambda members, kind: made.extend(members) or texts(members, kind))
     fast = lookup.fingerprints._fast
     lookup.fingerprints._fast = lambda m, kind: made.append(m) or fast(m, kind)
-    monkeypatch.setattr(recording, "fingerprinter", lambda: pytest.fail("the rows made their own fingerprints"))
+    monkeypatch.setattr(recording, "RunFingerprints", lambda: pytest.fail("the rows made their own fingerprints"))
     rows = [DocumentRow(*r) for spec in prepare_output(plan, split="employer").files
             for r in file_documents(plan, spec)]
     assert [r.fingerprint for r in rows] == [fingerprint(m) for m in loaded.members]
