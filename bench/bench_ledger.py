@@ -1,7 +1,7 @@
 """Benchmark: the issuance ledger on SQLite and on PostgreSQL.
 
     python bench/bench_ledger.py [--backend sqlite|postgres|both] [--pg URL]
-                                 [--skip-store] [--skip-planning] [--skip-batch]
+                                 [--skip-store] [--skip-planning] [--skip-batch] [--pairs N]
 
 PostgreSQL is reached through --pg or OSHIRASE_TEST_PG_URL
 (``eval "$(bash tools/start_test_postgres.sh)"``). Prints, per backend
@@ -237,6 +237,7 @@ def main() -> None:
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-store", action="store_true")
     ap.add_argument("--skip-planning", action="store_true")
+    ap.add_argument("--pairs", type=int, default=5, help="batches with and without the ledger, alternately")
     args = ap.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     tmp = Path(tempfile.mkdtemp(prefix="oshirase-ledger-"))
@@ -262,7 +263,7 @@ def main() -> None:
                 if label == "PostgreSQL":
                     clean_postgres(args.pg)
             if not args.skip_batch:
-                bench_batch(label, batch_url)
+                bench_batch(label, batch_url, pairs=args.pairs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
