@@ -166,7 +166,8 @@ def test_many_keys_looked_up_in_two_halves_at_once_give_the_same_answer(ledger, 
 
 def test_codes_holding_control_characters_are_looked_up_all_the_same(ledger):
     # The look-up joins keys and rows with \x1e / \x1f; a code cell may hold them (the reader keeps
-    # inner characters), and then the keys are asked for row by row, with the same answer.
+    # inner characters), and then the keys go as an array (PostgreSQL) or the rows come one by one
+    # (SQLite), with the same answer.
     odd = [member(bango="1\x1f2"), member(bango="3\x1e4"), member(kigo="\t\\", bango="5\n")]
     plain = [member(bango=str(n)) for n in range(6, 9)]
     record(ledger, odd + plain)
