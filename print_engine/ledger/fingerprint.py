@@ -44,39 +44,8 @@ def fingerprint(member: object, kind: str = "notice") -> str:
     return _digest(kind, values)
 
 
-def fingerprinter():
-    """``fingerprint`` for the hot loops (recording, ``--unissued``): the same value, about 3x faster.
-
-    ``str()`` of a date is most of a fingerprint's cost, and a run's members
-    share few distinct dates (the reader makes one object per distinct
-    value), so each date's text is remembered for the life of this function.
-    """
-    getters, blake2b, sep, width = _GETTERS, hashlib.blake2b, _SEP, FINGERPRINT_HEX // 2
-    texts: dict = {}
-
-    def text_of(value) -> str:
-        found = texts.get(value)
-        if found is None:
-            found = texts[value] = str(value)
-        return found
-
-    def fast(member: object, kind: str) -> str:
-        try:
-            m = member
-            if kind == "notice":  # NOTICE_FIELDS, spelt out
-                text = (f"notice\x1f{m.name}\x1f{m.kana}\x1f{m.kigo}\x1f{m.bango}\x1f{m.edaban}"
-                        f"\x1f{text_of(m.birth_date)}\x1f{text_of(m.acquired)}\x1f{m.burden_ratio}\x1f{m.sex}")
-            else:
-                text = sep.join((kind, *map(text_of, getters[kind](m))))
-        except (AttributeError, TypeError):  # a row without some fields, or an unhashable value
-            return fingerprint(member, kind)
-        return blake2b(text.encode("utf-8"), digest_size=width).hexdigest()
-
-    return fast
-
-
 class RunFingerprints:
-    """One run's fingerprints, each computed once (a :func:`fingerprinter` that remembers).
+    """One run's fingerprints, each computed once, a list at a time: the same values as :func:`fingerprint`.
 
     The ledger look-up of a run (:class:`~.unissued.StatesLookup`) computes
     the members' fingerprints while the rules run, and the recording of the
@@ -87,19 +56,17 @@ class RunFingerprints:
     same value), each step a single dict operation.
     """
 
-    __slots__ = ("_fast", "_known")
+    __slots__ = ("_known",)
 
     def __init__(self):
-        self._fast = fingerprinter()
         self._known: dict[str, dict] = {kind: {} for kind in FIELDS}
 
     def __call__(self, member: object, kind: str) -> str:
-        known = self._known.get(kind)
-        if known is None:
-            return self._fast(member, kind)
+        known = self._known[kind]
         found = known.get(member)
         if found is None:
-            found = known[member] = self._fast(member, kind)
+            self.compute([member], kind)
+            found = known[member]
         return found
 
     def of(self, members: list, kind: str) -> list[str]:
@@ -112,30 +79,33 @@ class RunFingerprints:
         """The fingerprints of ``kind`` for all ``members``, now (done on a thread while the rules run).
 
         A whole list at a time, in comprehensions (half the time of one call
-        per member: it runs beside the rules, and the GIL is shared); a row
-        that lacks a field, or holds one that cannot be hashed, is done by
-        the one-member path, with the same result.
+        per member: it runs beside the rules, and the GIL is shared); a list
+        holding a row that lacks a field, or a value that cannot be hashed,
+        is done by :func:`fingerprint`, member by member.
         """
         known = self._known[kind]
         todo = [m for m in members if m not in known]
         try:
             texts = _texts(todo, kind)
         except (AttributeError, TypeError):
-            fast = self._fast
-            for m in todo:
-                known[m] = fast(m, kind)
+            known.update((m, fingerprint(m, kind)) for m in todo)
             return
         blake2b, width = hashlib.blake2b, FINGERPRINT_HEX // 2
         known.update(zip(todo, [blake2b(t.encode("utf-8"), digest_size=width).hexdigest() for t in texts]))
 
 
 def _texts(members: list, kind: str) -> list[str]:
-    """What :func:`fingerprint` hashes, for each of ``members`` (their dates' text made once per date)."""
+    """What :func:`fingerprint` hashes, for each of ``members``.
+
+    ``str()`` of a date is most of a fingerprint's cost, and a run's members
+    share few distinct dates, so a notice's two dates are made into text
+    once per distinct date.
+    """
     if kind != "notice":
         getter, sep = _GETTERS[kind], _SEP
         return [sep.join((kind, *map(str, getter(m)))) for m in members]
     dates = {d: str(d) for d in {m.birth_date for m in members} | {m.acquired for m in members}}
-    return ["\x1f".join(("notice", m.name, m.kana, m.kigo, m.bango, m.edaban, dates[m.birth_date], dates[m.acquired],
+    return [_SEP.join(("notice", m.name, m.kana, m.kigo, m.bango, m.edaban, dates[m.birth_date], dates[m.acquired],
                           m.burden_ratio, m.sex)) for m in members]
 
 

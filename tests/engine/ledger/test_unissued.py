@@ -127,8 +127,7 @@ def test_the_recording_takes_the_fingerprints_the_look_up_made(ledger, make_book
     made = []
     texts = fingerprint_module._texts
     monkeypatch.setattr(fingerprint_module, "_texts", lambda members, kind: made.extend(members) or texts(members, kind))
-    fast = lookup.fingerprints._fast
-    lookup.fingerprints._fast = lambda m, kind: made.append(m) or fast(m, kind)
+    monkeypatch.setattr(fingerprint_module, "fingerprint", lambda m, kind="notice": made.append(m) or fingerprint(m, kind))
     monkeypatch.setattr(recording, "RunFingerprints", lambda: pytest.fail("the rows made their own fingerprints"))
     rows = [DocumentRow(*r) for spec in prepare_output(plan, split="employer").files
             for r in file_documents(plan, spec)]
