@@ -117,6 +117,13 @@ def _columns(joined: str | None, width: int) -> list[list[str]]:
     return [flat[i::width] for i in range(width)]
 
 
+def _joined(keys: list[str]) -> str | None:
+    """The keys joined by the row separator, or None when a key holds a separator (a code cell
+    with a control character): then the keys are sent as they are."""
+    joined = _ROW.join(keys)
+    return joined if keys and _FIELD not in joined and joined.count(_ROW) == len(keys) - 1 else None
+
+
 _ISSUED_ORDER = "coalesce(r.finished_at, r.started_at), r.id"
 
 
@@ -126,9 +133,8 @@ def _issued_rows_postgres(cursor, keys: list[str], kind: str | None):
     # one holds a separator, as an array), sorted by the server in the index's collation; the rows come
     # back joined in one string, each naming its key by position (psycopg's making of 100,000 rows
     # of four values cost 0.3 s of the client's time, with the GIL held, beside the rules).
-    joined = _ROW.join(keys)
-    plain = _FIELD not in joined and joined.count(_ROW) == len(keys) - 1
-    given = "string_to_array(%s, chr(30))" if plain else "%s::text[]"
+    joined = _joined(keys)
+    given = "%s::text[]" if joined is None else "string_to_array(%s, chr(30))"
     only = " AND d.kind = %s" if kind else ""
     # Its estimated cost crosses the server's JIT thresholds: compiling it took 0.2 s, running it 0.5 s
     # (JIT came with PostgreSQL 11; an older server knows no such setting).
@@ -142,7 +148,7 @@ def _issued_rows_postgres(cursor, keys: list[str], kind: str | None):
         f"WHERE d.member_key = k.key AND d.status = 'issued'{only} "
         f"AND d.run_id <> ALL(ARRAY(SELECT id FROM {runs.name} WHERE status <> 'committed')) "
         f"GROUP BY d.kind, d.fingerprint) AS x)",
-        [joined if plain else keys, *([kind] if kind else [])])
+        [keys if joined is None else joined, *([kind] if kind else [])])
     (listed, rows), = cursor.fetchall()
     run_ids, statuses = _columns(listed, 2)
     positions, kinds, prints, latest = _columns(rows, 4)
@@ -160,8 +166,7 @@ def _issued_rows_sqlite(cursor, keys: list[str], listed: list[tuple[int, str]],
     # The rows of committed runs as one string per chunk of keys (see the module's note); keys that hold
     # a separator (a code cell with a control character) are asked for row by row instead. The runs not
     # committed are named (an IN subquery of the committed ones led SQLite's planner off the key index).
-    joined = _ROW.join(keys)
-    plain = _FIELD not in joined and joined.count(_ROW) == len(keys) - 1
+    plain = _joined(keys) is not None
     skip = [run_id for run_id, status in listed if status != "committed"]
     where = (" AND kind = ?" if kind else "") + (f" AND run_id NOT IN ({', '.join('?' * len(skip))})" if skip else "")
     grouped = (f"SELECT member_key, kind, fingerprint, max(run_id) AS latest FROM {documents.name} "

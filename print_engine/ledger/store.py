@@ -258,8 +258,8 @@ class Ledger:
         still older). ``kind`` limits the answer to one kind. On PostgreSQL
         many keys are looked up in two halves at once, on two connections
         (the server works on both cores; psycopg waits without the GIL), each
-        half as its own instant. Not on SQLite: its driver takes the GIL back
-        for every step, and two threads fetching rows slow each other down.
+        half as its own instant. On SQLite one connection does it all: its
+        work is done in this process, on the cores the rules need.
         """
         keys = list(set(keys))
         if self.location.is_sqlite:
@@ -279,12 +279,10 @@ class Ledger:
         ranks: dict[str, dict[str, int]] = {}  # per kind and key, the rank of the run that gave its fingerprint
         with self.reading() as conn:
             listed, rows = issued_rows(conn, keys, kind)
+            # the rows are of committed runs only, read at the same instant as the list
             rank = {run_id: n for n, (run_id, status) in enumerate(listed, start=1) if status == "committed"}
-            rank_of = rank.get
-            for key, doc_kind, fp, run_id in rows:  # mostly one row per key, of committed runs only
-                r = rank_of(run_id)
-                if r is None:
-                    continue
+            for key, doc_kind, fp, run_id in rows:  # mostly one row per key
+                r = rank[run_id]
                 of_kind = latest.get(doc_kind)
                 if of_kind is None:
                     of_kind, ranks[doc_kind] = latest.setdefault(doc_kind, {}), {}

@@ -135,3 +135,13 @@ def test_a_fault_met_by_the_look_up_on_the_drivers_cursor_is_one_message(ledger)
         conn.execute(text("DROP TABLE documents"))
     with pytest.raises(LedgerError, match="に台帳の表が見つかりません。"):
         issue_states(ledger, [member()])
+
+
+def test_a_missing_table_and_a_refused_one_are_told_apart_on_postgres():
+    # PostgreSQL 10 and older say "permission denied for relation documents"; only a missing
+    # table ("relation \"documents\" does not exist") is one.
+    from print_engine.ledger.faults import fault_message
+
+    loc = location_of("postgresql://alice:secret@db.example/ledger")
+    assert "権限がありません" in fault_message(Exception("permission denied for relation documents"), loc)
+    assert "台帳の表が見つかりません" in fault_message(Exception('relation "documents" does not exist'), loc)
