@@ -65,36 +65,31 @@ def _keys(members: Iterable) -> list[str]:
 
 
 def compare(latest: dict[str, dict[str, str]], members: Iterable, kind_of: Callable[[object], str],
-            fingerprints: RunFingerprints | None = None, key_of: dict | None = None) -> dict:
+            fingerprints: RunFingerprints, key_of: dict) -> dict:
     """Each member's state, given the latest fingerprint of each kind and key (``Ledger.latest_by_kind``).
 
-    ``fingerprints`` may hold the members' fingerprints already (it keeps
-    those computed here), ``key_of`` their keys. A kind's members are
-    compared a list at a time: this is the last step before the plan goes
+    ``fingerprints`` holds (or makes) the members' fingerprints, ``key_of``
+    their keys (every member is one the look-up was given). A kind's members
+    are compared a list at a time: this is the last step before the plan goes
     on, and runs for every member.
     """
-    fp = fingerprints or RunFingerprints()
     mark = MANIFEST_PREFIX[0]
     members = list(members)
     kinds = list(map(kind_of, members))
     states: dict = {}
     for kind in dict.fromkeys(kinds):
         mine = members if len(kinds) == kinds.count(kind) else [m for m, k in zip(members, kinds) if k == kind]
-        prints = fp.of(mine, kind)  # made by the look-up's thread, for the run's one kind or the notice
+        prints = fingerprints.of(mine, kind)  # made by the look-up's thread, for the run's one kind or the notice
         of_kind = latest.get(kind, {})
-        try:
-            found = [of_kind.get(key_of[m]) for m in mine] if key_of else None
-        except KeyError:  # a member the look-up was not given: its key made here
-            found = None
-        if found is None:
-            found = [of_kind.get(f"{m.kigo}-{m.bango}-{m.edaban}") for m in mine]
+        found = [of_kind.get(key_of[m]) for m in mine]
         # A fingerprint is hex: one that differs and starts like MANIFEST_PREFIX was entered by ``ledger import``.
         codes = [NEW if f is None else ISSUED if f == p else CHANGED if f[:1] != mark else _BY_MANIFEST
                  for f, p in zip(found, prints)]
         if _BY_MANIFEST in codes:  # compared on 記号・番号・枝番 and 氏名 only
-            for i in [i for i, code in enumerate(codes) if code is _BY_MANIFEST]:
-                m = mine[i]
-                codes[i] = ISSUED if manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name) == found[i] else CHANGED
+            for i, (code, m) in enumerate(zip(codes, mine)):
+                if code is _BY_MANIFEST:
+                    same = manifest_fingerprint(kind, m.kigo, m.bango, m.edaban, m.name) == found[i]
+                    codes[i] = ISSUED if same else CHANGED
         states.update(zip(mine, codes))
     return states
 
